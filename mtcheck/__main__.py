@@ -1,0 +1,5 @@
+import sys
+
+from mtcheck.cli import main
+
+sys.exit(main())

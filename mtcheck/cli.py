@@ -1,0 +1,228 @@
+"""The command line: a thin layer of argparse over the library.
+
+Exit status: 0 clean (or everything fixed), 1 findings remain, 2 usage,
+rule or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mtcheck.version import __version__
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+_DESCRIPTION = """\
+Check English news machine-translated from Spanish for the artefacts MT leaves:
+glued words, lower-cased names, mistranslated labels (SIGHT:), calques, false
+friends, translated names, Spanish numbers, site boilerplate. Propose fixes,
+apply the safe ones, and show them as a colour diff."""
+
+_EPILOG = """\
+examples:
+  mtcheck check article.md              findings, grouped by file
+  mtcheck check --format json corpus/   the JSON report (docs/json-report.md)
+  mtcheck fix --diff article.txt        what the safe fixes would change
+  mtcheck fix --write article.txt       apply them (atomically)
+  mtcheck rules --category calque       the rule catalogue
+
+exit status: 0 clean or all fixed, 1 findings remain, 2 usage or input error"""
+
+
+def _add_selection(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("rule selection")
+    group.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="only these rules: id prefix (MT1), rule name or category; repeatable",
+    )
+    group.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="skip these rules: id prefix, rule name or category; repeatable",
+    )
+    group.add_argument(
+        "--extra-rules",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="DIR",
+        help="a folder of your own *.toml rule files, added to the bundled ones",
+    )
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files or folders (.txt, .md, .html); - reads standard input",
+    )
+    parser.add_argument(
+        "--encoding", metavar="NAME", help="decode input with this encoding (default: UTF-8/16)"
+    )
+    parser.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour output (default: auto; NO_COLOR is honoured)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mtcheck",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    from mtcheck.reporters import REPORTERS
+
+    check = commands.add_parser(
+        "check",
+        help="report findings",
+        description="Report the artefacts found in articles.",
+    )
+    _add_input(check)
+    _add_selection(check)
+    check.add_argument(
+        "--format",
+        choices=sorted(REPORTERS),
+        default="full",
+        help="report format (default: full)",
+    )
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
+
+    fix = commands.add_parser(
+        "fix",
+        help="apply fixes, show them as a diff",
+        description=(
+            "Apply the safe fixes (and unsafe ones with --unsafe-fixes) until the text is "
+            "stable. Display-only suggestions are never applied. Without --write or --stdout, "
+            "shows the diff."
+        ),
+    )
+    _add_input(fix)
+    _add_selection(fix)
+    fix.add_argument("--diff", action="store_true", help="show a word-level colour diff")
+    fix.add_argument("--write", action="store_true", help="rewrite the files (atomically)")
+    fix.add_argument("--stdout", action="store_true", help="print the fixed text")
+    fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalogue",
+        description="List the rules: id, name, category, severity, fix and description.",
+    )
+    rules.add_argument("--category", action="append", default=[], help="only this category")
+    rules.add_argument("--format", choices=("table", "json"), default="table")
+    _add_selection(rules)
+    return parser
+
+
+def make_console(stream: TextIO, color: str = "auto") -> Console:
+    force = {"always": True, "never": False}.get(color)
+    return Console(
+        file=stream,
+        force_terminal=force,
+        no_color=True if color == "never" else None,
+        highlight=False,
+        soft_wrap=False,
+    )
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """Run mtcheck; return the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+
+    from mtcheck.commands import run_check, run_fix
+    from mtcheck.engine import load_ruleset
+    from mtcheck.errors import MtcheckError
+
+    try:
+        ruleset = load_ruleset(args.extra_rules).select(args.select, args.ignore)
+        if args.command == "rules":
+            return _list_rules(ruleset, args, out)
+        console = make_console(out, args.color)
+        errors = make_console(err, args.color)
+        input_stream = stdin or sys.stdin
+        if args.command == "check":
+            return run_check(args, ruleset, console, errors, input_stream)
+        return run_fix(args, ruleset, console, errors, input_stream)
+    except MtcheckError as exc:
+        err.write(f"mtcheck: error: {exc}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.write("mtcheck: interrupted\n")
+        return 130
+
+
+def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type: ignore[no-untyped-def]
+    from mtcheck.model import CATEGORIES
+
+    for category in args.category:
+        if category not in CATEGORIES:
+            out.write(f"mtcheck: error: unknown category {category!r}\n")
+            return EXIT_ERROR
+    rules = [r.info for r in ruleset if not args.category or r.info.category in args.category]
+    if args.format == "json":
+        rows = [
+            {
+                "id": i.id,
+                "name": i.name,
+                "category": i.category,
+                "kind": i.kind,
+                "severity": i.severity.label,
+                "fix": i.fix.label if i.fix else None,
+                "description": i.description,
+                "examples": len(i.examples),
+                "counterexamples": len(i.counterexamples),
+                "source": i.source,
+            }
+            for i in rules
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    table = Table(title=f"{len(rules)} rules", title_justify="left", expand=False)
+    for column in ("id", "name", "category", "severity", "fix", "description"):
+        table.add_column(column, overflow="fold")
+    for info in rules:
+        fix = info.fix.label if info.fix else ("detector" if info.kind == "detector" else "—")
+        table.add_row(info.id, info.name, info.category, info.severity.label, fix, Text(info.description))
+    make_console(out).print(table)
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":
+    sys.exit(main())

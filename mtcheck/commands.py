@@ -1,0 +1,114 @@
+"""The check and fix commands, between argument parsing and the library."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from mtcheck.api import fix_document
+from mtcheck.diff import render_diff
+from mtcheck.document import Document, decode, load
+from mtcheck.engine import RuleSet, check
+from mtcheck.errors import InputError
+from mtcheck.files import STDIN, collect, write_atomically
+from mtcheck.model import Applicability
+from mtcheck.reporters import REPORTERS
+from mtcheck.results import FileResult
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+STDIN_NAME = "<stdin>"
+
+
+def _documents(
+    args: argparse.Namespace, errors: Console, stdin: TextIO
+) -> Iterator[Document | InputError]:
+    paths, missing = collect(args.paths)
+    yield from missing
+    for path in paths:
+        try:
+            if path == STDIN:
+                raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+                if not raw.strip():
+                    raise InputError(STDIN_NAME, "empty input; nothing to check")
+                yield decode(raw, STDIN_NAME, args.encoding)
+            else:
+                yield load(Path(path), args.encoding)
+        except InputError as exc:
+            yield exc
+
+
+def _report_error(errors: Console, error: InputError) -> None:
+    errors.print(Text(f"mtcheck: error: {error}", style="red"), soft_wrap=True)
+
+
+def run_check(
+    args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
+) -> int:
+    results: list[FileResult] = []
+    failed = False
+    for item in _documents(args, errors, stdin):
+        if isinstance(item, InputError):
+            _report_error(errors, item)
+            results.append(FileResult(item.path, error=item))
+            failed = True
+            continue
+        results.append(FileResult(item.path, item, tuple(check(item, ruleset))))
+    REPORTERS[args.format](console).report(results)
+    if failed:
+        return EXIT_ERROR
+    found = any(r.findings for r in results)
+    return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def run_fix(
+    args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
+) -> int:
+    level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
+    show_diff = args.diff or not (args.write or args.stdout)
+    # With --stdout the fixed text owns standard output; the summary goes to stderr.
+    summary = errors if args.stdout else console
+    failed = False
+    applied_total = remaining_total = changed_files = 0
+    for item in _documents(args, errors, stdin):
+        if isinstance(item, InputError):
+            _report_error(errors, item)
+            failed = True
+            continue
+        result = fix_document(item, ruleset, level)
+        applied_total += len(result.applied)
+        remaining_total += len(result.remaining)
+        if result.text != item.text:
+            changed_files += 1
+        if show_diff:
+            render_diff(item.text, result.text, item.path, summary)
+        if args.write and result.text != item.text:
+            if item.path == STDIN_NAME:
+                raise InputError(STDIN_NAME, "cannot --write standard input; use --stdout")
+            write_atomically(Path(item.path), item.with_text(result.text).encode())
+        if args.stdout:
+            console.file.write(result.text)
+        for skipped in result.skipped:
+            summary.print(
+                Text(
+                    f"{item.path}: skipped {skipped.rule_id} “{skipped.matched}”: "
+                    "it overlaps another fix",
+                    style="yellow",
+                ),
+                soft_wrap=True,
+            )
+    verb = "Fixed" if args.write or args.stdout else "Would fix"
+    line = f"{verb} {applied_total} finding{'s' if applied_total != 1 else ''}"
+    line += f" in {changed_files} file{'s' if changed_files != 1 else ''}"
+    if remaining_total:
+        line += f"; {remaining_total} remain (unsafe or display-only: see mtcheck check)"
+    summary.print(Text(line, style="bold"))
+    if failed:
+        return EXIT_ERROR
+    if args.write or args.stdout:
+        return EXIT_FINDINGS if remaining_total else EXIT_CLEAN
+    return EXIT_FINDINGS if (applied_total or remaining_total) else EXIT_CLEAN

@@ -1,0 +1,135 @@
+"""Casing damage: lower-cased names, capitalised pronouns after a fused name,
+and the days, months and nationalities that Spanish writes in lower case."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability
+from mtcheck.resources import word_list
+
+# Above this frequency a word is a common English word too (bank, army, congress):
+# the article capitalising it elsewhere (Central Bank) is no evidence.
+_COMMON_WORD_ZIPF = 4.5
+# Below this frequency the article's own capitalised use is enough to fix safely.
+_RARE_WORD_ZIPF = 3.5
+
+
+@cache
+def proper_nouns() -> dict[str, str]:
+    """Lower-case form -> correct form, from rules/lexicon/proper-nouns.txt."""
+    return {entry.lower(): entry for entry in word_list("proper-nouns")}
+
+
+@cache
+def calendar_words() -> dict[str, str]:
+    return {entry.lower(): entry for entry in word_list("calendar-and-demonyms")}
+
+
+def _capitalise(word: str) -> str:
+    return word[0].upper() + word[1:]
+
+
+def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """A name written in lower case that the article or the gazetteer capitalises."""
+    gazetteer = proper_nouns()
+    for token in analysis.tokens:
+        word = token.text
+        if not word.islower() or len(word) < 3:
+            continue
+        if document.is_protected(token.start, token.end) or _in_code_or_handle(document, token):
+            continue
+        known = gazetteer.get(word)
+        seen_capitalised = analysis.capitalised_mid_sentence.get(word, 0)
+        if known:
+            fixed, applicability = known, Applicability.SAFE
+            evidence = "is a proper noun"
+        elif seen_capitalised and seen_capitalised >= analysis.lower_counts[word]:
+            frequency = zipf(word)
+            if frequency >= _COMMON_WORD_ZIPF:
+                continue
+            fixed = _capitalise(word)
+            safe = frequency < _RARE_WORD_ZIPF
+            applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+            evidence = "is capitalised elsewhere in this article"
+        else:
+            continue
+        yield Hit(
+            token.start,
+            token.end,
+            (fixed,),
+            applicability,
+            f"“{word}” {evidence}: write “{fixed}”",
+        )
+
+
+def _in_code_or_handle(document: Document, token: object) -> bool:
+    start = getattr(token, "start", 0)
+    return start > 0 and document.text[start - 1] in "@#/_.`"
+
+
+_MONTHS_THAT_ARE_WORDS = frozenset({"may", "march", "august"})
+_DATE_CONTEXT = re.compile(r"^\s+(?:\d{1,2}\b|\d{4}\b)")
+_DATE_BEFORE = re.compile(r"\b\d{1,2}(?:\s+of|\s+de)?\s+$")
+_FRENCH_COMMON = re.compile(r"^\s+(?:fries|fry|toast|press|horn|doors?|windows?|kiss)\b")
+
+
+def detect_lowercase_calendar(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Days, months, nationalities and languages in Spanish lower case."""
+    words = calendar_words()
+    text = document.text
+    for token in analysis.tokens:
+        word = token.text
+        if not word.islower() or word not in words:
+            continue
+        after = text[token.end : token.end + 12]
+        if word in _MONTHS_THAT_ARE_WORDS:
+            before = text[max(0, token.start - 8) : token.start]
+            if not (_DATE_CONTEXT.match(after) or _DATE_BEFORE.search(before)):
+                continue
+        if word == "french" and _FRENCH_COMMON.match(after):
+            continue
+        if document.is_protected(token.start, token.end):
+            continue
+        fixed = words[word]
+        yield Hit(
+            token.start,
+            token.end,
+            (fixed,),
+            Applicability.SAFE,
+            f"English capitalises days, months, nationalities and languages: “{fixed}”",
+        )
+
+
+_PRONOUNS = ("She", "He", "It", "They", "We", "The", "His", "Her", "Its", "Their")
+_CAPITAL_AFTER_NAME = re.compile(
+    r"(?<![.!?:;\n])\b([A-Z][\w’'.-]*)([ \t]+)(" + "|".join(_PRONOUNS) + r")[ \t]+([a-z]+)"
+)
+
+
+def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``María Pérez She said``: the capital of a sentence start fused after a name."""
+    for match in _CAPITAL_AFTER_NAME.finditer(document.text):
+        name_start = match.start(1)
+        if analysis.starts_sentence(name_start) and match.group(1) in _PRONOUNS:
+            continue
+        if match.group(1).rstrip(".").lower() in ("mr", "mrs", "ms", "dr", "st"):
+            continue
+        pronoun = match.group(3)
+        start, end = match.span(3)
+        if document.is_protected(start, end):
+            continue
+        if pronoun == "The":
+            message = "“The” capitalised mid-sentence after a name: a fused link or a lost stop"
+        else:
+            message = (
+                f"“{pronoun}” capitalised after “{match.group(1)}”: a fused link; "
+                "lower-case it, or drop it if it repeats the subject"
+            )
+        yield Hit(start, end, (pronoun.lower(),), Applicability.UNSAFE, message)

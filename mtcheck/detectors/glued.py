@@ -1,0 +1,251 @@
+"""Words glued together where a link or bold tag was stripped: ``Putinvisited``.
+
+The evidence is weighed, not listed: a token that is not a word is split where
+both halves are words, judged by their frequency in English and by whether the
+article itself uses the half as a word of its own (``Putin`` written apart
+elsewhere is strong evidence for ``Putin visited`` over ``Put invisited``).
+Nothing here assumes Spanish: the same joins appear in any stripped markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from mtcheck.analysis import WORD, Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability
+
+# A glued token is at least this long; shorter unknowns are abbreviations or names.
+_MIN_TOKEN = 5
+# A whole token this frequent is a word of its own (therein, forthwith, YouTube).
+_KNOWN_WORD_ZIPF = 3.0
+# A Spanish word or name this frequent is left alone (Sheinbaum, Petroperú).
+_KNOWN_SPANISH_ZIPF = 2.5
+# The score a half earns by standing alone elsewhere in the same article.
+_DOCUMENT_EVIDENCE = 4.5
+
+FUNCTION_WORDS = frozenset(
+    """a an the and or but nor of in on at to by for from with into onto as is are was were be
+    been has have had that which who whom whose this these those its his her their our not
+    will would can could should may might must than then also after before about over under
+    while when where since until during against between amid""".split()
+)
+
+# Surnames and brands built with a capital inside: never glued words.
+_INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O['’])[A-Z]")
+_LEADING_LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
+_LEADING_ACRONYM = re.compile(r"^[A-Z]{2,}")  # JPMorgan, PNPIt is too ambiguous to split
+
+_FILE_EXTENSIONS = frozenset(
+    "jpg jpeg png gif webp svg pdf doc docx xls xlsx ppt html htm php asp aspx js css mp3 mp4 "
+    "txt csv json xml zip".split()
+)
+_UNITS = frozenset(
+    "st nd rd th am pm km kg mg ml mm cm mb gb kb tb hz kw mw gw ha bn mn mln mm bps mph kph".split()
+)
+
+
+@dataclass(frozen=True)
+class Split:
+    left: str
+    right: str
+    score: float
+    left_evidence: bool
+    right_evidence: bool
+
+
+def _half_score(half: str, analysis: Analysis) -> tuple[float, bool]:
+    """How much a half looks like a word: (score, whether the article uses it alone)."""
+    score = zipf(half)
+    variants = (half, half.capitalize(), half.lower())
+    if any(analysis.stands_alone(v) for v in variants):
+        return max(score, _DOCUMENT_EVIDENCE), True
+    return score, False
+
+
+def _min_half_score(half: str) -> float:
+    """Short halves must be common words: 'is' and 'in', not 'ur' or 'ov'."""
+    if len(half) <= 2:
+        return 5.0
+    if len(half) == 3:
+        return 4.0
+    return 3.0
+
+
+def best_split(token: str, analysis: Analysis) -> Split | None:
+    """The most likely two-word reading of a token, or None when no reading is good."""
+    best: Split | None = None
+    for i in range(2, len(token) - 1):
+        left, right = token[:i], token[i:]
+        if right[0].isupper() and not left[-1].islower():
+            continue
+        if right[0].isupper() and not right[1:].islower():
+            continue  # OpenAI, BioNTech: not a word boundary
+        left_score, left_evidence = _half_score(left, analysis)
+        right_score, right_evidence = _half_score(right, analysis)
+        if right[0].isupper() and len(right) >= 3:
+            # Inside a token, a capital after a lower-case letter is itself the
+            # evidence of a lost space; the name after it need not be common.
+            right_score = max(right_score, _min_half_score(right))
+        if left_score < _min_half_score(left) or right_score < _min_half_score(right):
+            continue
+        candidate = Split(left, right, left_score + right_score, left_evidence, right_evidence)
+        if best is None or candidate.score > best.score:
+            best = candidate
+    return best
+
+
+def _confidence(token: str, split: Split) -> Applicability | None:
+    """Safe when the join has a telltale shape; unsafe when only frequencies speak."""
+    camel = split.right[0].isupper()
+    name_then_word = split.left[0].isupper() and split.right.islower()
+    function_word = (
+        split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
+    )
+    if camel or function_word or (name_then_word and split.left_evidence):
+        return Applicability.SAFE
+    if split.left_evidence or split.right_evidence:
+        return Applicability.UNSAFE
+    # Two content words and no evidence from the article: too weak to report.
+    return None
+
+
+def _looks_like_word(token: str, analysis: Analysis) -> bool:
+    if zipf(token) >= _KNOWN_WORD_ZIPF:
+        return True
+    if analysis.counts[token] > 1:
+        return True  # spelled the same way twice: the article means it
+    return zipf(token, "es") >= _KNOWN_SPANISH_ZIPF
+
+
+def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    for token in analysis.tokens:
+        word = token.text
+        if len(word) < _MIN_TOKEN or "'" in word or "’" in word:
+            continue
+        if _INNER_CAPITAL_NAME.match(word) or _LEADING_LOWER_BRAND.match(word):
+            continue
+        if _LEADING_ACRONYM.match(word):
+            continue
+        before = text[token.start - 1] if token.start else " "
+        after = text[token.end] if token.end < len(text) else " "
+        if before in "@#/\\._-" or after in "@/\\_-" or before.isdigit() or after.isdigit():
+            continue
+        if document.is_protected(token.start, token.end):
+            continue
+        if _looks_like_word(word, analysis):
+            continue
+        split = best_split(word, analysis)
+        if split is None:
+            continue
+        applicability = _confidence(word, split)
+        if applicability is None:
+            continue
+        fixed = f"{split.left} {split.right}"
+        yield Hit(
+            token.start,
+            token.end,
+            (fixed,),
+            applicability,
+            f"“{word}” looks like two words glued where markup was stripped: “{fixed}”",
+        )
+
+
+# A sentence end or comma with no space after it: January.but, Tuesday.However
+_PUNCT_JOIN = re.compile(r"(?<=[^\W\d_]{2})([.,;:!?])([^\W\d_]{2,})")
+
+
+def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    for match in _PUNCT_JOIN.finditer(text):
+        mark, word = match.group(1), match.group(2)
+        start = match.start(1)
+        left = WORD.match(text, _word_start(text, start))
+        left_word = left.group() if left else ""
+        if len(left_word) < 3 or left_word.isupper() or "." in text[start - 4 : start]:
+            continue  # U.S.A, e.g.i.: abbreviations
+        right_end = match.end(2)
+        if right_end < len(text) and (text[right_end] == "." and mark == "."):
+            continue  # a.b.c
+        if word.lower() in _FILE_EXTENSIONS or document.is_protected(start - 1, right_end):
+            continue
+        if zipf(word) < 3.5 or zipf(left_word) < 3.0 and not analysis.stands_alone(left_word):
+            continue
+        if mark == "." and word[0].islower():
+            fixed_right = f". {word[0].upper()}{word[1:]}"
+        else:
+            fixed_right = f"{mark} {word}"
+        left_start = start - len(left_word)
+        yield Hit(
+            left_start,
+            right_end,
+            (f"{left_word}{fixed_right}",),
+            Applicability.SAFE,
+            f"No space after “{mark}”: “{left_word}{mark}{word}” → “{left_word}{fixed_right}”",
+        )
+
+
+def _word_start(text: str, end: int) -> int:
+    i = end
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] in "'’"):
+        i -= 1
+    return i
+
+
+# Quotation marks glued to the word outside them: ally”but, said“the
+_CLOSING_QUOTE_JOIN = re.compile(r"(\S*[^\s(\[])([”»])([^\W_]+)")
+_OPENING_QUOTE_JOIN = re.compile(r"([^\W_]+)([“«])(?=[^\W_])")
+
+
+def _quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    for match in _CLOSING_QUOTE_JOIN.finditer(document.text):
+        before, quote, after = match.groups()
+        fixed = f"{before}{quote} {after}"
+        yield Hit(
+            match.start(),
+            match.end(),
+            (fixed,),
+            Applicability.SAFE,
+            f"No space after the closing quotation mark: “{match.group()}” → “{fixed}”",
+        )
+    for match in _OPENING_QUOTE_JOIN.finditer(document.text):
+        before, quote = match.groups()
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{before} {quote}",),
+            Applicability.SAFE,
+            f"No space before the opening quotation mark after “{before}”",
+        )
+
+
+# Digits glued to a word: 31989that
+_DIGIT_JOIN = re.compile(r"(?<![\w.,])(\d[\d.,]*\d|\d)([a-z]{3,})\b")
+
+
+def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    for match in _DIGIT_JOIN.finditer(document.text):
+        number, word = match.groups()
+        if word in _UNITS or zipf(word) < 4.0 or word in _FILE_EXTENSIONS:
+            continue
+        if document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{number} {word}",),
+            Applicability.SAFE,
+            f"A number glued to a word: “{match.group()}” → “{number} {word}”",
+        )
+
+
+def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    yield from _word_joins(document, analysis)
+    yield from _punctuation_joins(document, analysis)
+    yield from _quote_joins(document, analysis)
+    yield from _digit_joins(document, analysis)

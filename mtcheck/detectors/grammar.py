@@ -1,0 +1,44 @@
+"""Spanish syntax that a table cannot see because it depends on names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.detectors.casing import proper_nouns
+from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability
+
+# "a" then a word then a word that cannot continue a noun phrase.
+_ARTICLE_BEFORE_NAME = re.compile(
+    r"\b([Aa])[ \t]+([^\W\d_]+)(?=[ \t]*(?:[,.;:)]|[ \t](?:as|to|in|on|at|for|from|with|and|"
+    r"but|or|by|into|after|before|during|since|because|when|while|who|whom)\b))"
+)
+
+
+def _is_name(word: str, analysis: Analysis) -> bool:
+    lower = word.lower()
+    if lower in proper_nouns():
+        return True
+    return bool(analysis.capitalised_mid_sentence.get(lower)) and zipf(lower) < 4.5
+
+
+def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """The Spanish personal *a* kept as an English article: ``used in February a belarus``."""
+    for match in _ARTICLE_BEFORE_NAME.finditer(document.text):
+        name = match.group(2)
+        if not _is_name(name, analysis) or document.is_protected(*match.span()):
+            continue
+        article_start, name_start = match.start(1), match.start(2)
+        yield Hit(
+            article_start,
+            match.end(2),
+            ("",),
+            Applicability.UNSAFE,
+            f"“a {name}”: the Spanish personal “a” before a name, kept as an article; drop it",
+            edit_start=article_start,
+            edit_end=name_start,
+        )

@@ -1,0 +1,86 @@
+"""A word-level colour diff of a text before and after fixing.
+
+Lines are matched first (with a line of context), then the words inside each
+changed block, so a one-word fix shows as one coloured word in its line.
+Without colour, deletions read ``[-old-]`` and insertions ``{+new+}`` as in
+``git diff --word-diff``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from rich.console import Console
+from rich.text import Text
+
+_TOKEN = re.compile(r"\s+|[^\W_]+|[^\s]", re.UNICODE)
+DELETED = "bold red strike"
+INSERTED = "bold green"
+CONTEXT = "dim"
+
+
+def _word_diff(old: str, new: str, markers: bool) -> Text:
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    text = Text()
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            text.append("".join(old_tokens[i1:i2]))
+            continue
+        if i2 > i1:
+            removed = _visible("".join(old_tokens[i1:i2]))
+            text.append(f"[-{removed}-]" if markers else removed, style=DELETED)
+        if j2 > j1:
+            added = _visible("".join(new_tokens[j1:j2]))
+            text.append(f"{{+{added}+}}" if markers else added, style=INSERTED)
+    return text
+
+
+def _visible(fragment: str) -> str:
+    """Line breaks inside a change are shown, not performed."""
+    return fragment.replace("\r\n", "⏎").replace("\n", "⏎").replace("\r", "⏎")
+
+
+def render_diff(
+    old: str, new: str, path: str, console: Console, context: int = 1, markers: bool | None = None
+) -> bool:
+    """Print the diff of ``old`` and ``new``; return whether there was any change."""
+    if old == new:
+        return False
+    if markers is None:
+        markers = console.color_system is None
+    old_lines = old.splitlines(keepends=True)
+    new_lines = new.splitlines(keepends=True)
+    width = len(str(max(len(old_lines), 1)))
+    console.print(Text(f"--- {path}", style="bold red"))
+    console.print(Text(f"+++ {path} (fixed)", style="bold green"))
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for group in matcher.get_grouped_opcodes(context):
+        first = group[0][1] + 1
+        console.print(Text(f"@@ line {first} @@", style="cyan"))
+        for op, i1, i2, j1, j2 in group:
+            if op == "equal":
+                for number in range(i1, i2):
+                    _print_line(console, number + 1, width, " ", Text(_strip(old_lines[number]), CONTEXT))
+            elif op == "delete":
+                for number in range(i1, i2):
+                    body = Text(_strip(old_lines[number]) or "⏎", DELETED)
+                    _print_line(console, number + 1, width, "-", body)
+            elif op == "insert":
+                for number in range(j1, j2):
+                    _print_line(console, None, width, "+", Text(_strip(new_lines[number]), INSERTED))
+            else:
+                old_block = "".join(old_lines[i1:i2]).rstrip("\r\n")
+                new_block = "".join(new_lines[j1:j2]).rstrip("\r\n")
+                _print_line(console, i1 + 1, width, "~", _word_diff(old_block, new_block, markers))
+    return True
+
+
+def _strip(line: str) -> str:
+    return line.rstrip("\r\n")
+
+
+def _print_line(console: Console, number: int | None, width: int, mark: str, body: Text) -> None:
+    gutter = Text(f"{number if number is not None else '':>{width}} {mark} │ ", style="dim")
+    console.print(gutter + body, soft_wrap=True)

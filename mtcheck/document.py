@@ -1,0 +1,128 @@
+"""A document owns its text and every offset into it.
+
+The text is kept exactly as decoded: no BOM, line endings as in the file, no
+padding. Offsets are code points into that text; lines and columns are 1-based.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from mtcheck.errors import InputError
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Text that is not prose and must never be split, recased or rewritten.
+_PROTECTED = re.compile(
+    r"""(?xi)
+    \b(?:https?://|ftp://|www\.)[^\s<>"“”]+      # URLs
+    | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
+    | (?<![\w@])[@#][A-Za-z_][\w]*                 # handles and hashtags
+    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gob|gov|edu|pe|mx|co|ar|cl|es|ve|bo|ec|uy|py|
+        br|io|info|tv|fm|ly|us|uk|eu|int)(?:/[^\s]*)?\b   # bare domains
+    """
+)
+
+
+@dataclass(frozen=True)
+class Document:
+    """Decoded text plus what is needed to write it back byte for byte."""
+
+    text: str
+    path: str = "<string>"
+    encoding: str = "utf-8"
+    bom: bool = False
+    line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        object.__setattr__(self, "line_starts", tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based (line, column) of a code-point offset."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside document of length {len(self.text)}")
+        line_index = bisect.bisect_right(self.line_starts, offset) - 1
+        return line_index + 1, offset - self.line_starts[line_index] + 1
+
+    def line_bounds(self, line: int) -> tuple[int, int, int]:
+        """Return (start, end of content, end including the line break) of a 1-based line."""
+        start = self.line_starts[line - 1]
+        full_end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        end = full_end
+        while end > start and self.text[end - 1] in "\r\n":
+            end -= 1
+        return start, end, full_end
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    @cached_property
+    def protected_spans(self) -> tuple[tuple[int, int], ...]:
+        """URLs, addresses, handles and domains: never prose."""
+        return tuple((m.start(), m.end()) for m in _PROTECTED.finditer(self.text))
+
+    def is_protected(self, start: int, end: int) -> bool:
+        return any(s < end and start < e for s, e in self.protected_spans)
+
+    def with_text(self, text: str) -> Document:
+        """The same file with new text (after fixes)."""
+        return Document(text, path=self.path, encoding=self.encoding, bom=self.bom)
+
+    def encode(self) -> bytes:
+        """The bytes to write back: BOM and line endings exactly as read."""
+        if self.encoding == "utf-16":
+            return codecs.BOM_UTF16_LE + self.text.encode("utf-16-le")
+        data = self.text.encode(self.encoding)
+        return (codecs.BOM_UTF8 + data) if self.bom else data
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
+    """Decode file bytes into a Document, or raise InputError naming the file."""
+    if encoding:
+        try:
+            return Document(data.decode(encoding), path=path, encoding=encoding)
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise InputError(path, f"cannot decode as {encoding}: {exc}") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return Document(data.decode("utf-16"), path=path, encoding="utf-16", bom=True)
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"invalid UTF-16: {exc.reason}") from None
+    if b"\x00" in data:
+        raise InputError(path, "binary file (contains NUL bytes); skipped")
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = body.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            path, f"invalid UTF-8 at byte {exc.start} ({exc.reason}); try --encoding", line=line
+        ) from None
+    return Document(text, path=path, encoding="utf-8", bom=bom)
+
+
+def load(path: Path, encoding: str | None = None) -> Document:
+    """Read and decode one file; every failure is an InputError naming it."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(name, "is a directory") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from None
+    if not data.strip():
+        raise InputError(name, "empty file; nothing to check")
+    return decode(data, name, encoding)

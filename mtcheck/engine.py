@@ -1,0 +1,87 @@
+"""Run rules over a document: check(document, ruleset) -> findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from mtcheck.analysis import Analysis
+from mtcheck.document import Document
+from mtcheck.loader import load_rules
+from mtcheck.model import Finding
+from mtcheck.resources import rules_dir
+from mtcheck.rule import Rule
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """An ordered, immutable selection of rules."""
+
+    rules: tuple[Rule, ...]
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.rules)
+
+    def by_id(self, rule_id: str) -> Rule:
+        for rule in self.rules:
+            if rule.info.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    def only(self, ids: Iterable[str]) -> RuleSet:
+        wanted = set(ids)
+        return RuleSet(tuple(r for r in self.rules if r.info.id in wanted))
+
+    def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
+        """Keep rules chosen by id prefix, name or category; the most specific choice wins.
+
+        As in flake8's decision engine, the longest matching id prefix decides
+        between ``select`` and ``ignore``; a category or rule name counts as an
+        exact (longest) match.
+        """
+        if not select and not ignore:
+            return self
+
+        def strength(rule: Rule, choices: Sequence[str]) -> int:
+            best = -1
+            for choice in choices:
+                if choice in (rule.info.category, rule.info.name) or choice == "ALL":
+                    best = max(best, 100 if choice != "ALL" else 0)
+                elif rule.info.id.startswith(choice):
+                    best = max(best, len(choice))
+            return best
+
+        kept = []
+        for rule in self.rules:
+            chosen = strength(rule, select) if select else 0
+            dropped = strength(rule, ignore)
+            if chosen >= 0 and chosen >= dropped:
+                kept.append(rule)
+        return RuleSet(tuple(kept))
+
+
+@cache
+def default_ruleset() -> RuleSet:
+    """The rule packs that ship with mtcheck."""
+    return RuleSet(tuple(load_rules([rules_dir()])))
+
+
+def load_ruleset(extra_folders: Sequence[Path] = ()) -> RuleSet:
+    if not extra_folders:
+        return default_ruleset()
+    return RuleSet(tuple(load_rules([rules_dir(), *extra_folders])))
+
+
+def check(document: Document, ruleset: RuleSet) -> list[Finding]:
+    """All findings of a ruleset in a document, in text order, without repeats."""
+    analysis = Analysis(document)
+    findings: dict[tuple[str, int, int], Finding] = {}
+    for rule in ruleset:
+        for finding in rule.find(document, analysis):
+            findings.setdefault((finding.rule_id, finding.span.start, finding.span.end), finding)
+    return sorted(findings.values(), key=lambda f: f.sort_key)

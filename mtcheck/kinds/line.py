@@ -1,0 +1,82 @@
+"""``kind = "line"``: labels and site chrome recognised as whole lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from mtcheck.kinds.pattern import compile_flags
+from mtcheck.model import Finding
+from mtcheck.rule import Rule, RuleInfo
+
+if TYPE_CHECKING:
+    from mtcheck.analysis import Analysis
+    from mtcheck.document import Document
+
+
+def removal_span(document: Document, line: int) -> tuple[int, int]:
+    """The range to delete so a line disappears with the blank lines that set it apart.
+
+    The blank lines before it go with it (so the paragraph spacing of the text
+    above is kept); at the top of the file the blank lines after it go instead.
+    """
+    start, _, end = document.line_bounds(line)
+    first = line
+    while first > 1 and _is_blank(document, first - 1):
+        first -= 1
+    if first > 1:
+        return document.line_bounds(first)[0], end
+    last = line
+    while last < document.line_count and _is_blank(document, last + 1):
+        last += 1
+    return start, document.line_bounds(last)[2]
+
+
+def _is_blank(document: Document, line: int) -> bool:
+    start, end, _ = document.line_bounds(line)
+    return not document.text[start:end].strip()
+
+
+class LineRule(Rule):
+    """Matches ``pattern`` at the start of each line (after indentation).
+
+    ``action = "remove"`` deletes the line; ``action = "replace"`` replaces the
+    matched part (or the group ``flag``) with the ``replace`` templates.
+    """
+
+    kind: ClassVar[str] = "line"
+    keys: ClassVar[frozenset[str]] = frozenset({"pattern", "action", "replace", "flags"})
+
+    def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
+        super().__init__(info)
+        self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.action: str = table.get("action", "remove")
+        if self.action not in ("remove", "replace"):
+            raise ValueError(f"unknown action {self.action!r} (expected remove or replace)")
+        self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
+        if self.action == "replace" and not self.templates:
+            raise ValueError('action = "replace" needs a replace list')
+
+    def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        text = document.text
+        for line in range(1, document.line_count + 1):
+            start, end, _ = document.line_bounds(line)
+            indent = start
+            while indent < end and text[indent] in " \t":
+                indent += 1
+            match = self.regex.match(text, indent, end)
+            if match is None:
+                continue
+            if self.action == "remove":
+                content_end = end
+                while content_end > indent and text[content_end - 1] in " \t":
+                    content_end -= 1
+                yield self.finding(
+                    indent, content_end, document, [""], edit_span=removal_span(document, line)
+                )
+            else:
+                group = "flag" if "flag" in self.regex.groupindex else 0
+                lo, hi = match.span(group)
+                replacements = [match.expand(t) for t in self.templates]
+                yield self.finding(lo, hi, document, replacements)

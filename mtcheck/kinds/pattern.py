@@ -1,0 +1,73 @@
+"""``kind = "pattern"``: a regular expression with replacement templates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from mtcheck.model import Finding
+from mtcheck.rule import Rule, RuleInfo, match_case
+
+if TYPE_CHECKING:
+    from mtcheck.analysis import Analysis
+    from mtcheck.document import Document
+
+_GROUP_REF = re.compile(r"\\g<(\w+)>|\\(\d+)")
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+
+
+def compile_flags(letters: str) -> int:
+    flags = 0
+    for letter in letters:
+        if letter not in _FLAGS:
+            raise ValueError(f"unknown regex flag {letter!r} (expected some of: imsx)")
+        flags |= _FLAGS[letter]
+    return flags
+
+
+class PatternRule(Rule):
+    """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported.
+
+    Replacement templates use ``\\g<name>``/``\\1`` and replace the reported group;
+    ``translate`` derives a first replacement by mapping characters.
+    """
+
+    kind: ClassVar[str] = "pattern"
+    keys: ClassVar[frozenset[str]] = frozenset(
+        {"pattern", "replace", "flags", "keep_case", "translate"}
+    )
+
+    def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
+        super().__init__(info)
+        self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
+        self.keep_case: bool = table.get("keep_case", True)
+        # ``translate`` maps characters of the flagged text to others (200.000 -> 200,000).
+        mapping = table.get("translate", {})
+        if not isinstance(mapping, dict) or not all(
+            isinstance(k, str) and len(k) == 1 and isinstance(v, str) for k, v in mapping.items()
+        ):
+            raise ValueError("translate must map single characters to strings")
+        self.translation = str.maketrans(mapping) if mapping else None
+        for template in self.templates:
+            for ref in _GROUP_REF.finditer(template):
+                name = ref.group(1) or ref.group(2)
+                known = name in self.regex.groupindex or (
+                    name.isdigit() and int(name) <= self.regex.groups
+                )
+                if not known:
+                    raise ValueError(f"replacement refers to unknown group {name!r}")
+
+    def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        group = "flag" if "flag" in self.regex.groupindex else 0
+        for match in self.regex.finditer(document.text):
+            start, end = match.span(group)
+            if start < 0 or start == end or document.is_protected(start, end):
+                continue
+            replacements = [match.expand(t) for t in self.templates]
+            if self.translation is not None:
+                replacements.insert(0, match.group(group).translate(self.translation))
+            if self.keep_case:
+                replacements = [match_case(r, match.group(group)) for r in replacements]
+            yield self.finding(start, end, document, replacements)

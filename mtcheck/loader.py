@@ -1,0 +1,214 @@
+"""Read rule files (TOML) into Rule objects; every error names ``file:line``.
+
+A rule file holds an optional ``[defaults]`` table, whose keys every rule of
+the file inherits, and any number of ``[[rule]]`` tables. See
+``docs/rule-format.md`` for the keys.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import RuleError
+from mtcheck.kinds import KINDS
+from mtcheck.model import CATEGORIES, Applicability, Severity
+from mtcheck.rule import Example, Rule, RuleInfo
+
+COMMON_KEYS = frozenset(
+    {
+        "id",
+        "name",
+        "category",
+        "kind",
+        "severity",
+        "message",
+        "description",
+        "fix",
+        "examples",
+        "counterexamples",
+    }
+)
+_ID = re.compile(r"^[A-Z]{2,4}\d{3,4}$")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+_RULE_HEADER = re.compile(r"^\s*\[\[\s*rule\s*\]\]\s*(?:#.*)?$")
+
+
+class _Locator:
+    """Maps the n-th ``[[rule]]`` table (and a key inside it) to a line of the file."""
+
+    def __init__(self, source: str) -> None:
+        self.lines = source.splitlines()
+        self.headers = [i for i, line in enumerate(self.lines, 1) if _RULE_HEADER.match(line)]
+
+    def line(self, index: int, key: str | None = None) -> int | None:
+        if index >= len(self.headers):
+            return None
+        start = self.headers[index]
+        stop = self.headers[index + 1] if index + 1 < len(self.headers) else len(self.lines) + 1
+        if key is not None:
+            key_line = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
+            for number in range(start + 1, stop):
+                if key_line.match(self.lines[number - 1]):
+                    return number
+        return start
+
+
+def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
+    if not isinstance(value, list):
+        fail("examples must be a list of tables with text (and fixed)", "examples")
+    examples = []
+    for item in value:
+        if isinstance(item, str):
+            examples.append(Example(item))
+        elif isinstance(item, dict) and isinstance(item.get("text"), str):
+            unknown = set(item) - {"text", "fixed"}
+            if unknown:
+                fail(f"unknown example key(s): {', '.join(sorted(unknown))}", "examples")
+            fixed = item.get("fixed")
+            if fixed is not None and not isinstance(fixed, str):
+                fail("example 'fixed' must be a string", "examples")
+            examples.append(Example(item["text"], fixed))
+        else:
+            fail("each example is a string or a table with a 'text' string", "examples")
+    return tuple(examples)
+
+
+def _string_list(table: dict[str, Any], key: str, fail: Any) -> None:
+    value = table.get(key)
+    if value is None:
+        return
+    if isinstance(value, str):
+        table[key] = [value]
+    elif not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        fail(f"{key} must be a string or a list of strings", key)
+
+
+def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator) -> Rule:
+    def fail(message: str, key: str | None = None) -> None:
+        raise RuleError(path, message, locator.line(index, key))
+
+    for key in ("id", "name", "category", "kind", "message"):
+        if not isinstance(table.get(key), str) or not table[key]:
+            fail(f"rule needs a non-empty string '{key}'", key if key in table else None)
+    rule_id, name, kind = table["id"], table["name"], table["kind"]
+    if not _ID.match(rule_id):
+        fail(f"rule id {rule_id!r} must look like MT123", "id")
+    if not _NAME.match(name):
+        fail(f"rule name {name!r} must be kebab-case", "name")
+    if table["category"] not in CATEGORIES:
+        fail(f"unknown category {table['category']!r}", "category")
+    if kind not in KINDS:
+        fail(f"unknown kind {kind!r} (expected one of: {', '.join(sorted(KINDS))})", "kind")
+    rule_class = KINDS[kind]
+    unknown = set(table) - COMMON_KEYS - rule_class.keys
+    if unknown:
+        fail(f"unknown key(s) for kind {kind!r}: {', '.join(sorted(unknown))}", sorted(unknown)[0])
+    for key in ("match", "replace"):
+        _string_list(table, key, fail)
+    try:
+        severity = Severity.parse(table.get("severity", "warning"))
+    except ValueError as exc:
+        fail(str(exc), "severity")
+    fix = None
+    if "fix" in table:
+        try:
+            fix = Applicability.parse(table["fix"])
+        except ValueError as exc:
+            fail(str(exc), "fix")
+    examples = _examples(table.get("examples", []), fail)
+    counter = table.get("counterexamples", [])
+    if not (isinstance(counter, list) and all(isinstance(c, str) for c in counter)):
+        fail("counterexamples must be a list of strings", "counterexamples")
+    info = RuleInfo(
+        id=rule_id,
+        name=name,
+        category=table["category"],
+        kind=kind,
+        severity=severity,
+        message=table["message"],
+        description=table.get("description", table["message"]),
+        fix=fix,
+        path=path,
+        line=locator.line(index),
+        examples=examples,
+        counterexamples=tuple(counter),
+    )
+    kind_table = {k: v for k, v in table.items() if k in rule_class.keys}
+    required = {"phrase": "match", "pattern": "pattern", "line": "pattern", "detector": "detector"}
+    if required[kind] not in kind_table:
+        fail(f"kind {kind!r} needs '{required[kind]}'")
+    try:
+        return rule_class(info, kind_table)  # type: ignore[call-arg]
+    except re.error as exc:
+        fail(f"bad regular expression: {exc}", "pattern")
+    except (ValueError, TypeError, KeyError) as exc:
+        fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+def load_file(path: Path) -> list[Rule]:
+    """Load the rules of one TOML file."""
+    name = str(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, f"cannot read rule file: {exc}") from None
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        position = _TOML_POSITION.search(str(exc))
+        message = _TOML_POSITION.sub("", str(exc)).strip()
+        raise RuleError(name, message, int(position.group(1)) if position else None) from None
+    locator = _Locator(source)
+    unknown = set(data) - {"defaults", "rule"}
+    if unknown:
+        raise RuleError(name, f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+    defaults = data.get("defaults", {})
+    tables = data.get("rule", [])
+    if not isinstance(defaults, dict) or not isinstance(tables, list):
+        raise RuleError(name, "expected a [defaults] table and [[rule]] tables")
+    all_keys = COMMON_KEYS.union(*(kind.keys for kind in KINDS.values()))
+    unknown_defaults = set(defaults) - all_keys
+    if unknown_defaults:
+        raise RuleError(name, f"unknown key(s) in [defaults]: {', '.join(sorted(unknown_defaults))}")
+    return [
+        _build_rule(_inherit(defaults, table), name, index, locator)
+        for index, table in enumerate(tables)
+    ]
+
+
+def _inherit(defaults: dict[str, Any], table: dict[str, Any]) -> dict[str, Any]:
+    """A rule's table over the file defaults that its kind understands."""
+    kind = KINDS.get(table.get("kind", defaults.get("kind", "")))
+    accepted = COMMON_KEYS | (kind.keys if kind else frozenset())
+    return {**{k: v for k, v in defaults.items() if k in accepted}, **table}
+
+
+def rule_files(folders: Iterable[Path]) -> list[Path]:
+    """The ``*.toml`` rule files of some folders, in a stable order."""
+    files: list[Path] = []
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError(str(folder), "rules folder does not exist")
+        files.extend(sorted(folder.glob("*.toml")))
+    return files
+
+
+def load_rules(folders: Sequence[Path]) -> list[Rule]:
+    """Load every rule of the given folders; ids must be unique across them all."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    for path in rule_files(folders):
+        for rule in load_file(path):
+            if rule.info.id in seen:
+                first = seen[rule.info.id]
+                message = f"duplicate rule id {rule.info.id} (first in {first})"
+                raise RuleError(rule.info.path, message, rule.info.line)
+            seen[rule.info.id] = rule.info.source
+            rules.append(rule)
+    return rules

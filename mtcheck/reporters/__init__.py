@@ -1,0 +1,16 @@
+"""Reporters, chosen by name: each renders a list of FileResults to a stream."""
+
+from __future__ import annotations
+
+from mtcheck.reporters.base import Reporter
+from mtcheck.reporters.concise import ConciseReporter
+from mtcheck.reporters.full import FullReporter
+from mtcheck.reporters.json import JsonReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "full": FullReporter,
+    "concise": ConciseReporter,
+    "json": JsonReporter,
+}
+
+__all__ = ["REPORTERS", "Reporter"]
