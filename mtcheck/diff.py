@@ -24,7 +24,7 @@ def _word_diff(old: str, new: str, markers: bool) -> Text:
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     text = Text()
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _merge_across_spaces(matcher.get_opcodes(), old_tokens):
         if op == "equal":
             text.append("".join(old_tokens[i1:i2]))
             continue
@@ -35,6 +35,47 @@ def _word_diff(old: str, new: str, markers: bool) -> Text:
             added = _visible("".join(new_tokens[j1:j2]))
             text.append(f"{{+{added}+}}" if markers else added, style=INSERTED)
     return text
+
+
+Opcode = tuple[str, int, int, int, int]
+
+
+def _merge_across_spaces(opcodes: list[Opcode], old_tokens: list[str]) -> list[Opcode]:
+    """Join two changes separated only by a space into one, so it reads as a phrase."""
+    merged: list[Opcode] = []
+    for opcode in opcodes:
+        if (
+            len(merged) >= 2
+            and opcode[0] != "equal"
+            and merged[-1][0] == "equal"
+            and merged[-2][0] != "equal"
+            and "".join(old_tokens[merged[-1][1] : merged[-1][2]]).isspace()
+        ):
+            merged.pop()
+            first = merged.pop()
+            opcode = ("replace", first[1], opcode[2], first[3], opcode[4])
+        merged.append(opcode)
+    return merged
+
+
+def _pair_lines(old_block: list[str], new_block: list[str]) -> list[tuple[int | None, int | None]]:
+    """Align the lines of a changed block: similar lines pair up, the rest stand alone."""
+    pairs: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i, line in enumerate(old_block):
+        best, best_ratio = None, 0.5
+        for k in range(j, len(new_block)):
+            ratio = difflib.SequenceMatcher(None, line, new_block[k], autojunk=False).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = k, ratio
+        if best is None:
+            pairs.append((i, None))
+            continue
+        pairs.extend((None, k) for k in range(j, best))
+        pairs.append((i, best))
+        j = best + 1
+    pairs.extend((None, k) for k in range(j, len(new_block)))
+    return pairs
 
 
 def _visible(fragment: str) -> str:
@@ -71,10 +112,33 @@ def render_diff(
                 for number in range(j1, j2):
                     _print_line(console, None, width, "+", Text(_strip(new_lines[number]), INSERTED))
             else:
-                old_block = "".join(old_lines[i1:i2]).rstrip("\r\n")
-                new_block = "".join(new_lines[j1:j2]).rstrip("\r\n")
-                _print_line(console, i1 + 1, width, "~", _word_diff(old_block, new_block, markers))
+                for pair in _pair_lines(old_lines[i1:i2], new_lines[j1:j2]):
+                    _print_pair(console, pair, i1, j1, old_lines, new_lines, width, markers)
     return True
+
+
+def _print_pair(
+    console: Console,
+    pair: tuple[int | None, int | None],
+    i1: int,
+    j1: int,
+    old_lines: list[str],
+    new_lines: list[str],
+    width: int,
+    markers: bool,
+) -> None:
+    old_index, new_index = pair
+    if new_index is None:
+        assert old_index is not None
+        body = Text(_strip(old_lines[i1 + old_index]) or "⏎", DELETED)
+        _print_line(console, i1 + old_index + 1, width, "-", body)
+    elif old_index is None:
+        body = Text(_strip(new_lines[j1 + new_index]), INSERTED)
+        _print_line(console, None, width, "+", body)
+    else:
+        old_line = _strip(old_lines[i1 + old_index])
+        new_line = _strip(new_lines[j1 + new_index])
+        _print_line(console, i1 + old_index + 1, width, "~", _word_diff(old_line, new_line, markers))
 
 
 def _strip(line: str) -> str:

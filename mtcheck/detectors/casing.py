@@ -14,11 +14,12 @@ from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 from mtcheck.resources import word_list
 
-# Above this frequency a word is a common English word too (bank, army, congress):
-# the article capitalising it elsewhere (Central Bank) is no evidence.
-_COMMON_WORD_ZIPF = 4.5
-# Below this frequency the article's own capitalised use is enough to fix safely.
-_RARE_WORD_ZIPF = 3.5
+# Above this frequency a word is a common English word too (judiciary, presidency,
+# bank): the article capitalising it in a title (Minister of the Presidency) is no
+# evidence that the lower-case use is wrong.
+_COMMON_WORD_ZIPF = 3.5
+# Below this frequency even a capital at a sentence start shows a name (Demichelis).
+_RARE_WORD_ZIPF = 2.5
 
 
 @cache
@@ -50,13 +51,8 @@ def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[H
         if known:
             fixed, applicability = known, Applicability.SAFE
             evidence = "is a proper noun"
-        elif seen_capitalised and seen_capitalised >= analysis.lower_counts[word]:
-            frequency = zipf(word)
-            if frequency >= _COMMON_WORD_ZIPF:
-                continue
-            fixed = _capitalise(word)
-            safe = frequency < _RARE_WORD_ZIPF
-            applicability = Applicability.SAFE if safe else Applicability.UNSAFE
+        elif _capitalised_elsewhere(word, analysis):
+            fixed, applicability = _capitalise(word), Applicability.SAFE
             evidence = "is capitalised elsewhere in this article"
         else:
             continue
@@ -67,6 +63,17 @@ def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[H
             applicability,
             f"“{word}” {evidence}: write “{fixed}”",
         )
+
+
+def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
+    """The article writes this rare word with a capital more often than without."""
+    frequency = zipf(word)
+    if frequency >= _COMMON_WORD_ZIPF:
+        return False
+    capitalised = analysis.capitalised_mid_sentence.get(word, 0)
+    if frequency < _RARE_WORD_ZIPF:
+        capitalised = max(capitalised, analysis.counts.get(_capitalise(word), 0))
+    return capitalised > 0 and capitalised >= analysis.lower_counts[word]
 
 
 def _in_code_or_handle(document: Document, token: object) -> bool:
@@ -109,7 +116,13 @@ def detect_lowercase_calendar(document: Document, analysis: Analysis) -> Iterato
 
 _PRONOUNS = ("She", "He", "It", "They", "We", "The", "His", "Her", "Its", "Their")
 _CAPITAL_AFTER_NAME = re.compile(
-    r"(?<![.!?:;\n])\b([A-Z][\w’'.-]*)([ \t]+)(" + "|".join(_PRONOUNS) + r")[ \t]+([a-z]+)"
+    r"(?<![.!?:;\n])\b([A-Z][\w’'-]*)([ \t]+)(" + "|".join(_PRONOUNS) + r")[ \t]+([a-z]+)"
+)
+
+
+_VERB = re.compile(
+    r"(?:[a-z]+ed|said|says|told|tells|will|would|has|had|have|is|was|were|are|can|could|"
+    r"must|should|made|makes|went|goes|took|takes|gave|gives|met|meets|insisted|added)$"
 )
 
 
@@ -127,9 +140,22 @@ def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterat
             continue
         if pronoun == "The":
             message = "“The” capitalised mid-sentence after a name: a fused link or a lost stop"
-        else:
+            yield Hit(start, end, ("the",), Applicability.UNSAFE, message)
+            continue
+        if _VERB.match(match.group(4)):
+            # "María Pérez She said": the name is the subject; the pronoun repeats it.
             message = (
-                f"“{pronoun}” capitalised after “{match.group(1)}”: a fused link; "
-                "lower-case it, or drop it if it repeats the subject"
+                f"“{pronoun}” after “{match.group(1)}” repeats the subject (a fused link); drop it"
             )
-        yield Hit(start, end, (pronoun.lower(),), Applicability.UNSAFE, message)
+            yield Hit(
+                start,
+                end,
+                ("",),
+                Applicability.UNSAFE,
+                message,
+                edit_start=start,
+                edit_end=match.start(4),
+            )
+        else:
+            message = f"“{pronoun}” capitalised after “{match.group(1)}”: a fused link"
+            yield Hit(start, end, (pronoun.lower(),), Applicability.UNSAFE, message)

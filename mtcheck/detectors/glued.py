@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.casing import proper_nouns
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
@@ -59,12 +60,36 @@ class Split:
 
 
 def _half_score(half: str, analysis: Analysis) -> tuple[float, bool]:
-    """How much a half looks like a word: (score, whether the article uses it alone)."""
+    """How much a half looks like a word: (score, whether it is known as a name).
+
+    A half the article uses as a word of its own, or a name in the gazetteer,
+    is evidence as strong as a common word.
+    """
     score = zipf(half)
     variants = (half, half.capitalize(), half.lower())
-    if any(analysis.stands_alone(v) for v in variants):
+    if any(analysis.stands_alone(v) for v in variants) or half.lower() in proper_nouns():
         return max(score, _DOCUMENT_EVIDENCE), True
     return score, False
+
+
+def _name_shaped(half: str) -> bool:
+    """Capitalised, long enough, with a vowel: could be a name the lexicon lacks."""
+    return (
+        len(half) >= 4
+        and half[0].isupper()
+        and half[1:].islower()
+        and any(c in "aeiouáéíóúy" for c in half.lower())
+    )
+
+
+def _telling_tail(half: str) -> bool:
+    """A lower-case word common enough that a name glued to it shows a lost space."""
+    frequency = zipf(half)
+    return half.islower() and (
+        half in FUNCTION_WORDS and len(half) >= 3
+        or (len(half) >= 5 and frequency >= 4.0)
+        or (len(half) >= 4 and frequency >= 5.0)
+    )
 
 
 def _min_half_score(half: str) -> float:
@@ -87,6 +112,9 @@ def best_split(token: str, analysis: Analysis) -> Split | None:
             continue  # OpenAI, BioNTech: not a word boundary
         left_score, left_evidence = _half_score(left, analysis)
         right_score, right_evidence = _half_score(right, analysis)
+        if not left_evidence and _name_shaped(left) and _telling_tail(right):
+            # Banorteexplained, Guajirawhere: an unknown name, then a word no name ends in.
+            left_score = max(left_score, _min_half_score(left))
         if right[0].isupper() and len(right) >= 3:
             # Inside a token, a capital after a lower-case letter is itself the
             # evidence of a lost space; the name after it need not be common.
@@ -106,9 +134,13 @@ def _confidence(token: str, split: Split) -> Applicability | None:
     function_word = (
         split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
     )
-    if camel or function_word or (name_then_word and split.left_evidence):
+    if not camel and not function_word and zipf(token) > 0:
+        return None  # congresswoman: a listed word, however rare, is not two words
+    if camel or (name_then_word and split.left_evidence):
         return Applicability.SAFE
-    if split.left_evidence or split.right_evidence:
+    if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
+        return Applicability.SAFE
+    if split.left_evidence or split.right_evidence or name_then_word:
         return Applicability.UNSAFE
     # Two content words and no evidence from the article: too weak to report.
     return None
