@@ -219,7 +219,9 @@ def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type:
         table.add_column(column, overflow="fold")
     for info in rules:
         fix = info.fix.label if info.fix else ("detector" if info.kind == "detector" else "—")
-        table.add_row(info.id, info.name, info.category, info.severity.label, fix, Text(info.description))
+        table.add_row(
+            info.id, info.name, info.category, info.severity.label, fix, Text(info.description)
+        )
     make_console(out).print(table)
     return EXIT_CLEAN
 

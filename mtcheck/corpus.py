@@ -70,7 +70,9 @@ def parse(text: str, path: str = "<annotated>") -> Article:
         if category not in CATEGORIES and category != HARD_NEGATIVE:
             raise InputError(path, f"unknown category {category!r} in annotation", line)
         if category == HARD_NEGATIVE and wrong != right:
-            raise InputError(path, "a hard negative ([[x -> x | ok]]) must not change the text", line)
+            raise InputError(
+                path, "a hard negative ([[x -> x | ok]]) must not change the text", line
+            )
         if not wrong:
             raise InputError(path, "annotation has no wrong text to mark", line)
         before = text[cursor : match.start()]

@@ -103,14 +103,18 @@ def render_diff(
         for op, i1, i2, j1, j2 in group:
             if op == "equal":
                 for number in range(i1, i2):
-                    _print_line(console, number + 1, width, " ", Text(_strip(old_lines[number]), CONTEXT))
+                    _print_line(
+                        console, number + 1, width, " ", Text(_strip(old_lines[number]), CONTEXT)
+                    )
             elif op == "delete":
                 for number in range(i1, i2):
                     body = Text(_strip(old_lines[number]) or "⏎", DELETED)
                     _print_line(console, number + 1, width, "-", body)
             elif op == "insert":
                 for number in range(j1, j2):
-                    _print_line(console, None, width, "+", Text(_strip(new_lines[number]), INSERTED))
+                    _print_line(
+                        console, None, width, "+", Text(_strip(new_lines[number]), INSERTED)
+                    )
             else:
                 for pair in _pair_lines(old_lines[i1:i2], new_lines[j1:j2]):
                     _print_pair(console, pair, i1, j1, old_lines, new_lines, width, markers)
@@ -138,7 +142,9 @@ def _print_pair(
     else:
         old_line = _strip(old_lines[i1 + old_index])
         new_line = _strip(new_lines[j1 + new_index])
-        _print_line(console, i1 + old_index + 1, width, "~", _word_diff(old_line, new_line, markers))
+        _print_line(
+            console, i1 + old_index + 1, width, "~", _word_diff(old_line, new_line, markers)
+        )
 
 
 def _strip(line: str) -> str:

@@ -31,8 +31,10 @@ class FixResult:
 
 def fixable(finding: Finding, level: Applicability) -> bool:
     fix = finding.fix
-    return fix is not None and fix.applicability != Applicability.DISPLAY_ONLY and (
-        fix.applicability >= level
+    return (
+        fix is not None
+        and fix.applicability != Applicability.DISPLAY_ONLY
+        and (fix.applicability >= level)
     )
 
 

@@ -8,6 +8,7 @@ milliseconds. Everything stays in the installed package: nothing is fetched.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
@@ -42,14 +43,13 @@ def _build() -> dict[str, dict[str, float]]:
 
 
 def _store(path: Path, tables: dict[str, dict[str, float]]) -> None:
-    try:
+    # A read-only home only costs speed.
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(tables, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home only costs speed
 
 
 @cache

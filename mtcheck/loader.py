@@ -175,7 +175,9 @@ def load_file(path: Path) -> list[Rule]:
     all_keys = COMMON_KEYS.union(*(kind.keys for kind in KINDS.values()))
     unknown_defaults = set(defaults) - all_keys
     if unknown_defaults:
-        raise RuleError(name, f"unknown key(s) in [defaults]: {', '.join(sorted(unknown_defaults))}")
+        raise RuleError(
+            name, f"unknown key(s) in [defaults]: {', '.join(sorted(unknown_defaults))}"
+        )
     return [
         _build_rule(_inherit(defaults, table), name, index, locator)
         for index, table in enumerate(tables)

@@ -47,7 +47,6 @@ def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[H
         if document.is_protected(token.start, token.end) or _in_code_or_handle(document, token):
             continue
         known = gazetteer.get(word)
-        seen_capitalised = analysis.capitalised_mid_sentence.get(word, 0)
         if known:
             fixed, applicability = known, Applicability.SAFE
             evidence = "is a proper noun"

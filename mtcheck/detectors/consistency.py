@@ -24,7 +24,7 @@ _STEM = 6
 def _related_by_inflection(a: str, b: str) -> bool:
     """Russia/Russian, Belarus/Belarusian, Peru/Peruvian: a word and its derivative."""
     short, long = sorted((a, b), key=len)
-    return long.startswith(short) or long.startswith(short[:-1]) and len(long) - len(short) >= 2
+    return long.startswith(short) or (long.startswith(short[:-1]) and len(long) - len(short) >= 2)
 
 
 def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
@@ -55,7 +55,7 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
     neighbours = _neighbours(analysis)
     minority: dict[str, str] = {}
     for name in names:
-        for other, score, _ in process.extract(
+        for other, _score, _ in process.extract(
             name, names, scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY, limit=None
         ):
             if other == name or other[:2] != name[:2] or abs(len(other) - len(name)) > 2:

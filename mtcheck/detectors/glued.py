@@ -30,10 +30,12 @@ _KNOWN_SPANISH_ZIPF = 2.5
 _DOCUMENT_EVIDENCE = 4.5
 
 FUNCTION_WORDS = frozenset(
-    """a an the and or but nor of in on at to by for from with into onto as is are was were be
+    """
+    a an the and or but nor of in on at to by for from with into onto as is are was were be
     been has have had that which who whom whose this these those its his her their our not
     will would can could should may might must than then also after before about over under
-    while when where since until during against between amid""".split()
+    while when where since until during against between amid
+    """.split()
 )
 
 # Surnames and brands built with a capital inside: never glued words.
@@ -42,11 +44,15 @@ _LEADING_LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
 _LEADING_ACRONYM = re.compile(r"^[A-Z]{2,}")  # JPMorgan, PNPIt is too ambiguous to split
 
 _FILE_EXTENSIONS = frozenset(
-    "jpg jpeg png gif webp svg pdf doc docx xls xlsx ppt html htm php asp aspx js css mp3 mp4 "
-    "txt csv json xml zip".split()
+    """
+    jpg jpeg png gif webp svg pdf doc docx xls xlsx ppt html htm php asp aspx js css mp3
+    mp4 txt csv json xml zip
+    """.split()
 )
 _UNITS = frozenset(
-    "st nd rd th am pm km kg mg ml mm cm mb gb kb tb hz kw mw gw ha bn mn mln mm bps mph kph".split()
+    """
+    st nd rd th am pm km kg mg ml mm cm mb gb kb tb hz kw mw gw ha bn mn mln bps mph kph
+    """.split()
 )
 
 
@@ -86,7 +92,7 @@ def _telling_tail(half: str) -> bool:
     """A lower-case word common enough that a name glued to it shows a lost space."""
     frequency = zipf(half)
     return half.islower() and (
-        half in FUNCTION_WORDS and len(half) >= 3
+        (half in FUNCTION_WORDS and len(half) >= 3)
         or (len(half) >= 5 and frequency >= 4.0)
         or (len(half) >= 4 and frequency >= 5.0)
     )
@@ -131,9 +137,7 @@ def _confidence(token: str, split: Split) -> Applicability | None:
     """Safe when the join has a telltale shape; unsafe when only frequencies speak."""
     camel = split.right[0].isupper()
     name_then_word = split.left[0].isupper() and split.right.islower()
-    function_word = (
-        split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
-    )
+    function_word = split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
     if not camel and not function_word and zipf(token) > 0:
         return None  # congresswoman: a listed word, however rare, is not two words
     if camel or (name_then_word and split.left_evidence):
@@ -206,7 +210,7 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue  # a.b.c
         if word.lower() in _FILE_EXTENSIONS or document.is_protected(start - 1, right_end):
             continue
-        if zipf(word) < 3.5 or zipf(left_word) < 3.0 and not analysis.stands_alone(left_word):
+        if zipf(word) < 3.5 or (zipf(left_word) < 3.0 and not analysis.stands_alone(left_word)):
             continue
         if mark == "." and word[0].islower():
             fixed_right = f". {word[0].upper()}{word[1:]}"

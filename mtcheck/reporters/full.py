@@ -56,12 +56,16 @@ class FullReporter(Reporter):
         checked = sum(1 for r in results if r.error is None)
         if total:
             summary = Text(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
-            summary.append(f" in {files_with_findings} of {checked} file{'s' if checked != 1 else ''}")
+            summary.append(
+                f" in {files_with_findings} of {checked} file{'s' if checked != 1 else ''}"
+            )
             if fixable_count:
                 summary.append(f"; {fixable_count} fixable with ")
                 summary.append("mtcheck fix", style="bold")
             self.console.print(summary)
         elif checked:
             self.console.print(
-                Text(f"All clean: {checked} file{'s' if checked != 1 else ''} checked", style="green")
+                Text(
+                    f"All clean: {checked} file{'s' if checked != 1 else ''} checked", style="green"
+                )
             )

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from mtcheck.version import __version__
 from mtcheck.model import Finding
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
+from mtcheck.version import __version__
 
 
 def finding_to_dict(finding: Finding, result: FileResult) -> dict[str, Any]:
