@@ -2,7 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEMO := corpus/peru-congress-vacancy.txt
+# The corpus keeps articles annotated ([[wrong -> right | category]]); the demo
+# runs on the raw machine-translated text exported from one of them.
+DEMO := build/corpus/mt/peru-congress-vacancy.txt
 
 .PHONY: run test lint format clean
 
@@ -19,8 +21,9 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	touch $@ $(VENV)/.installed
 
 run: $(VENV)/.installed
+	$(BIN)/python -m mtcheck.corpus export corpus build/corpus > /dev/null
 	$(BIN)/mtcheck check --color always --exit-zero $(DEMO)
-	$(BIN)/mtcheck fix --diff --color always $(DEMO) || true
+	$(BIN)/mtcheck fix --diff --color always --exit-zero $(DEMO)
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest

@@ -128,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--write", action="store_true", help="rewrite the files (atomically)")
     fix.add_argument("--stdout", action="store_true", help="print the fixed text")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
+    fix.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
 
     rules = commands.add_parser(
         "rules",

@@ -109,6 +109,8 @@ def run_fix(
     summary.print(Text(line, style="bold"))
     if failed:
         return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
     if args.write or args.stdout:
         return EXIT_FINDINGS if remaining_total else EXIT_CLEAN
     return EXIT_FINDINGS if (applied_total or remaining_total) else EXIT_CLEAN

@@ -152,5 +152,7 @@ def _strip(line: str) -> str:
 
 
 def _print_line(console: Console, number: int | None, width: int, mark: str, body: Text) -> None:
-    gutter = Text(f"{number if number is not None else '':>{width}} {mark} │ ", style="dim")
-    console.print(gutter + body, soft_wrap=True)
+    line = Text()
+    line.append(f"{number if number is not None else '':>{width}} {mark} │ ", style="dim")
+    line.append_text(body)
+    console.print(line, soft_wrap=True)
