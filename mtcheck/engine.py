@@ -84,4 +84,31 @@ def check(document: Document, ruleset: RuleSet) -> list[Finding]:
     for rule in ruleset:
         for finding in rule.find(document, analysis):
             findings.setdefault((finding.rule_id, finding.span.start, finding.span.end), finding)
-    return sorted(findings.values(), key=lambda f: f.sort_key)
+    return sorted(
+        _without_deleted_lines(document.text, findings.values()), key=lambda f: f.sort_key
+    )
+
+
+def _without_deleted_lines(text: str, findings: Iterable[Finding]) -> list[Finding]:
+    """Drop findings inside lines that another finding's fix deletes (scraped chrome).
+
+    A glued word in ``Globalhappenings sport.png`` is moot once the line goes.
+    """
+    kept = list(findings)
+    deleted = [
+        (edit.span, finding)
+        for finding in kept
+        if finding.fix is not None
+        for edit in finding.fix.edits
+        if edit.replacement == "" and "\n" in text[edit.span.start : edit.span.end]
+    ]
+    if not deleted:
+        return kept
+    return [
+        f
+        for f in kept
+        if not any(
+            owner is not f and span.start <= f.span.start and f.span.end <= span.end
+            for span, owner in deleted
+        )
+    ]

@@ -139,8 +139,8 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
         counterexamples=tuple(counter),
     )
     kind_table = {k: v for k, v in table.items() if k in rule_class.keys}
-    required = {"phrase": "match", "pattern": "pattern", "line": "pattern", "detector": "detector"}
-    if required[kind] not in kind_table:
+    required = {"pattern": "pattern", "line": "pattern", "detector": "detector"}
+    if kind in required and required[kind] not in kind_table:
         fail(f"kind {kind!r} needs '{required[kind]}'")
     try:
         return rule_class(info, kind_table)  # type: ignore[call-arg]

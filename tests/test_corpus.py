@@ -54,34 +54,30 @@ def test_fix_is_idempotent_on_corpus(path: Path) -> None:
         assert fix_text(once, unsafe=unsafe) == once
 
 
-@pytest.mark.parametrize("category", DETECTOR_CATEGORIES)
-def test_detectors_find_every_planted_artefact(category: str) -> None:
-    missed = []
-    for article in _articles():
-        findings = check_text(article.raw)
-        for span in article.artefacts:
-            if span.category != category:
-                continue
-            if not any(
-                f.category == category and f.span.start < span.end and span.start < f.span.end
-                for f in findings
-            ):
-                missed.append((article.path, span.wrong))
-    assert not missed
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
 
 
 @pytest.mark.parametrize("category", DETECTOR_CATEGORIES)
-def test_detectors_raise_no_false_alarm_on_corpus(category: str) -> None:
-    stray = []
+def test_detectors_meet_their_targets_on_corpus(category: str) -> None:
+    """The detectors' targets (issue 5): precision >= 0.95 and recall >= 0.90 per category."""
+    gold = found = flagged = right = 0
     for article in _articles():
-        for finding in check_text(article.raw):
-            if finding.category != category:
-                continue
-            if not any(
-                s.start < finding.span.end and finding.span.start < s.end for s in article.artefacts
-            ):
-                stray.append((article.path, finding.rule_id, finding.matched))
-    assert not stray
+        findings = [f for f in check_text(article.raw) if f.category == category]
+        spans = [s for s in article.artefacts if s.category == category]
+        gold += len(spans)
+        found += sum(
+            any(_overlaps(f.span.start, f.span.end, s.start, s.end) for f in findings)
+            for s in spans
+        )
+        flagged += len(findings)
+        right += sum(
+            any(_overlaps(f.span.start, f.span.end, s.start, s.end) for s in spans)
+            for f in findings
+        )
+    assert gold >= 20, "the corpus plants enough of these to measure"
+    assert right / flagged >= 0.95, f"precision {right}/{flagged}"
+    assert found / gold >= 0.90, f"recall {found}/{gold}"
 
 
 def test_hard_negatives_are_not_flagged() -> None:

@@ -81,8 +81,17 @@ def _in_code_or_handle(document: Document, token: object) -> bool:
 
 
 _MONTHS_THAT_ARE_WORDS = frozenset({"may", "march", "august"})
-_DATE_CONTEXT = re.compile(r"^\s+(?:\d{1,2}\b|\d{4}\b)")
-_DATE_BEFORE = re.compile(r"\b\d{1,2}(?:\s+of|\s+de)?\s+$")
+_DATE_CONTEXT = re.compile(r"^(?:\s+\d{1,2}\b|,?\s+\d{4}\b|\s+of\s+\d{4}\b)")
+_DATE_BEFORE = re.compile(
+    r"(?:\b\d{1,2}(?:\s+of|\s+de)?|\b(?:[Ii]n|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|early|late|mid))"
+    r"\s+$"
+)
+# After "in march" the month ends its phrase: "in march of", "in march, when".
+_MONTH_END = re.compile(
+    r"^(?:\s*[,.;:)]|\s*$|\s+(?:of|and|or|to|when|after|before|until|this|last|next)\b)"
+)
+# "in may be" is a verb after all: a month is not followed by a bare verb.
+_VERB_AFTER_MAY = re.compile(r"^\s+(?:be|have|not|also|well|still|never|only|soon)\b")
 _FRENCH_COMMON = re.compile(r"^\s+(?:fries|fry|toast|press|horn|doors?|windows?|kiss)\b")
 
 
@@ -97,7 +106,10 @@ def detect_lowercase_calendar(document: Document, analysis: Analysis) -> Iterato
         after = text[token.end : token.end + 12]
         if word in _MONTHS_THAT_ARE_WORDS:
             before = text[max(0, token.start - 8) : token.start]
-            if not (_DATE_CONTEXT.match(after) or _DATE_BEFORE.search(before)):
+            dated = _DATE_CONTEXT.match(after)
+            if not dated and not (_DATE_BEFORE.search(before) and _MONTH_END.match(after)):
+                continue
+            if _VERB_AFTER_MAY.match(after):
                 continue
         if word == "french" and _FRENCH_COMMON.match(after):
             continue

@@ -26,6 +26,10 @@ _MIN_TOKEN = 5
 _KNOWN_WORD_ZIPF = 3.0
 # A Spanish word or name this frequent is left alone (Sheinbaum, Petroperú).
 _KNOWN_SPANISH_ZIPF = 2.5
+# Rarer than this, a "word" in the lexicon is web noise (borgin, 1.0), not English.
+_LISTED_WORD_ZIPF = 2.0
+# A capitalised half this frequent in Spanish is a name (Martín in Martínin).
+_SPANISH_NAME_ZIPF = 3.5
 # The score a half earns by standing alone elsewhere in the same article.
 _DOCUMENT_EVIDENCE = 4.5
 
@@ -75,6 +79,8 @@ def _half_score(half: str, analysis: Analysis) -> tuple[float, bool]:
     variants = (half, half.capitalize(), half.lower())
     if any(analysis.stands_alone(v) for v in variants) or half.lower() in proper_nouns():
         return max(score, _DOCUMENT_EVIDENCE), True
+    if len(half) >= 4 and half[0].isupper() and zipf(half, "es") >= _SPANISH_NAME_ZIPF:
+        return max(score, _DOCUMENT_EVIDENCE), True  # Martín, Jorge: a Spanish name
     return score, False
 
 
@@ -93,6 +99,7 @@ def _telling_tail(half: str) -> bool:
     frequency = zipf(half)
     return half.islower() and (
         (half in FUNCTION_WORDS and len(half) >= 3)
+        or (len(half) >= 7 and frequency >= 3.3)
         or (len(half) >= 5 and frequency >= 4.0)
         or (len(half) >= 4 and frequency >= 5.0)
     )
@@ -138,8 +145,12 @@ def _confidence(token: str, split: Split) -> Applicability | None:
     camel = split.right[0].isupper()
     name_then_word = split.left[0].isupper() and split.right.islower()
     function_word = split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
-    if not camel and not function_word and zipf(token) > 0:
-        return None  # congresswoman: a listed word, however rare, is not two words
+    if zipf(token) >= _LISTED_WORD_ZIPF and not camel:
+        # A listed word, however rare, is one word (congresswoman, overpass,
+        # Uruguayan) unless both halves are function words (forthe, inthe).
+        both_function = {split.left.lower(), split.right.lower()} <= FUNCTION_WORDS
+        if not both_function:
+            return None
     if camel or (name_then_word and split.left_evidence):
         return Applicability.SAFE
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):

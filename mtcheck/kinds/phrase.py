@@ -25,24 +25,45 @@ def phrase_regex(phrases: Sequence[str], case_sensitive: bool) -> re.Pattern[str
 
 
 class PhraseRule(Rule):
-    """Flags any of ``match``; ``replace`` lists the fix and further suggestions."""
+    """Flags any of ``match``; ``replace`` lists the fix and further suggestions.
+
+    ``map`` pairs each phrase with its own replacement instead
+    (``{ "Cataluña" = "Catalonia" }``); a value may be a list of suggestions.
+    """
 
     kind: ClassVar[str] = "phrase"
-    keys: ClassVar[frozenset[str]] = frozenset({"match", "replace", "case_sensitive"})
+    keys: ClassVar[frozenset[str]] = frozenset({"match", "replace", "case_sensitive", "map"})
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
-        self.phrases: tuple[str, ...] = tuple(table["match"])
-        self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
         self.case_sensitive: bool = table.get("case_sensitive", False)
+        mapping = table.get("map", {})
+        if not isinstance(mapping, dict):
+            raise ValueError("map must be a table of phrase = replacement")
+        if mapping and ("match" in table or "replace" in table):
+            raise ValueError("use either map, or match with replace")
+        self.by_phrase: dict[str, tuple[str, ...]] = {}
+        for phrase, value in mapping.items():
+            values = [value] if isinstance(value, str) else value
+            if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
+                raise ValueError(f"map value for {phrase!r} must be a string or list of strings")
+            self.by_phrase[self._key(phrase)] = tuple(values)
+        self.phrases: tuple[str, ...] = tuple(mapping) or tuple(table.get("match", ()))
+        if not self.phrases:
+            raise ValueError("a phrase rule needs match or map")
+        self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
         self.regex = phrase_regex(self.phrases, self.case_sensitive)
+
+    def _key(self, phrase: str) -> str:
+        words = " ".join(phrase.split())
+        return words if self.case_sensitive else words.lower()
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         for match in self.regex.finditer(document.text):
             if document.is_protected(match.start(), match.end()):
                 continue
+            chosen = self.by_phrase.get(self._key(match.group()), self.replacements)
             replacements = [
-                r if self.case_sensitive else match_case(r, match.group())
-                for r in self.replacements
+                r if self.case_sensitive else match_case(r, match.group()) for r in chosen
             ]
             yield self.finding(match.start(), match.end(), document, replacements)
