@@ -23,13 +23,32 @@ def _articles() -> list[Article]:
 
 
 def test_corpus_has_articles() -> None:
-    assert len(FILES) >= 5
+    assert len([p for p in FILES if p.parent.name == "mt"]) >= 40
+    assert len([p for p in FILES if p.parent.name == "clean"]) >= 20
+
+
+def test_clean_articles_raise_few_alarms() -> None:
+    """The false-alarm target: at most 0.5 findings per 1,000 words of clean English."""
+    words = alarms = 0
+    flagged = []
+    for article in _articles():
+        if article.artefacts:
+            continue
+        words += len(article.raw.split())
+        findings = check_text(article.raw)
+        alarms += len(findings)
+        flagged += [(article.path, f.rule_id, f.matched) for f in findings]
+    assert words >= 2000
+    assert alarms * 1000 / words <= 0.5, flagged
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_corpus_file_is_valid(path: Path) -> None:
     article = load_article(path)
-    assert article.artefacts, "a machine-translated article carries artefacts"
+    if path.parent.name == "clean":
+        assert not article.artefacts, "a clean article has no artefacts, only hard negatives"
+    else:
+        assert article.artefacts, "a machine-translated article carries artefacts"
     for span in article.spans:
         assert span.category in (*CATEGORIES, "ok")
         assert article.raw[span.start : span.end] == span.wrong

@@ -21,7 +21,7 @@ from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
 # A glued token is at least this long; shorter unknowns are abbreviations or names.
-_MIN_TOKEN = 5
+_MIN_TOKEN = 6
 # A whole token this frequent is a word of its own (therein, forthwith, YouTube).
 _KNOWN_WORD_ZIPF = 3.0
 # A Spanish word or name this frequent is left alone (Sheinbaum, Petroperú).

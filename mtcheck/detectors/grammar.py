@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
-from mtcheck.detectors.casing import proper_nouns
+from mtcheck.detectors.casing import calendar_words, proper_nouns
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
@@ -15,12 +15,14 @@ from mtcheck.model import Applicability
 # "a" then a word then a word that cannot continue a noun phrase.
 _ARTICLE_BEFORE_NAME = re.compile(
     r"\b([Aa])[ \t]+([^\W\d_]+)(?=[ \t]*(?:[,.;:)]|[ \t](?:as|to|in|on|at|for|from|with|and|"
-    r"but|or|by|into|after|before|during|since|because|when|while|who|whom)\b))"
+    r"but|or|by|into|after|before|during|since|because|when|while)\b))"
 )
 
 
 def _is_name(word: str, analysis: Analysis) -> bool:
     lower = word.lower()
+    if lower in calendar_words():
+        return False  # a Brazilian, a Monday: nationalities and days take articles
     if lower in proper_nouns():
         return True
     return bool(analysis.capitalised_mid_sentence.get(lower)) and zipf(lower) < 4.5
