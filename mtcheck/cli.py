@@ -36,6 +36,7 @@ examples:
   mtcheck fix --diff article.txt        what the safe fixes would change
   mtcheck fix --write article.txt       apply them (atomically)
   mtcheck rules --category calque       the rule catalogue
+  mtcheck eval corpus/                  precision, recall, false alarms, fix quality
 
 exit status: 0 clean or all fixed, 1 findings remain, 2 usage or input error"""
 
@@ -130,6 +131,39 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
 
+    evaluation = commands.add_parser(
+        "eval",
+        help="measure detection, false alarms and fix quality on an annotated corpus",
+        description=(
+            "Measure mtcheck on annotated articles (*.ann, see corpus/README.md): precision, "
+            "recall and F0.5 per category, findings per 1,000 words on clean articles, and "
+            "BLEU/chrF/TER of the raw and fixed text against the human post-edit."
+        ),
+    )
+    evaluation.add_argument(
+        "corpus", nargs="?", default="corpus", type=Path, help="default: corpus"
+    )
+    evaluation.add_argument("--format", choices=("table", "json"), default="table")
+    evaluation.add_argument(
+        "--verbose", "-v", action="store_true", help="list misses and false alarms"
+    )
+    evaluation.add_argument(
+        "--min-precision", type=float, metavar="P", help="exit 1 below this overall precision"
+    )
+    evaluation.add_argument(
+        "--min-recall", type=float, metavar="R", help="exit 1 below this overall recall"
+    )
+    evaluation.add_argument(
+        "--max-clean-rate",
+        type=float,
+        metavar="N",
+        help="exit 1 above N findings per 1,000 clean words",
+    )
+    evaluation.add_argument(
+        "--max-worse", type=int, metavar="N", help="exit 1 if fixes make more than N lines worse"
+    )
+    _add_selection(evaluation)
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalogue",
@@ -175,6 +209,10 @@ def main(
         ruleset = load_ruleset(args.extra_rules).select(args.select, args.ignore)
         if args.command == "rules":
             return _list_rules(ruleset, args, out)
+        if args.command == "eval":
+            from mtcheck.commands import run_eval
+
+            return run_eval(args, ruleset, out)
         console = make_console(out, args.color)
         errors = make_console(err, args.color)
         input_stream = stdin or sys.stdin

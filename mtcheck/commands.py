@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -114,3 +115,34 @@ def run_fix(
     if args.write or args.stdout:
         return EXIT_FINDINGS if remaining_total else EXIT_CLEAN
     return EXIT_FINDINGS if (applied_total or remaining_total) else EXIT_CLEAN
+
+
+def run_eval(args: argparse.Namespace, ruleset: RuleSet, out: TextIO) -> int:
+    import json
+
+    from mtcheck.eval_report import evaluation_to_dict, render_evaluation
+    from mtcheck.evaluate import OVERALL, evaluate
+
+    if not args.corpus.is_dir():
+        raise InputError(str(args.corpus), "corpus folder does not exist")
+    evaluation = evaluate(args.corpus, ruleset)
+    if args.format == "json":
+        out.write(json.dumps(evaluation_to_dict(evaluation), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from mtcheck.cli import make_console
+
+        render_evaluation(make_console(out), evaluation, args.verbose)
+    overall = evaluation.detection[OVERALL]
+    failures = []
+    if args.min_precision is not None and overall.precision < args.min_precision:
+        failures.append(f"precision {overall.precision:.3f} < {args.min_precision}")
+    if args.min_recall is not None and overall.recall < args.min_recall:
+        failures.append(f"recall {overall.recall:.3f} < {args.min_recall}")
+    if args.max_clean_rate is not None and evaluation.clean_rate > args.max_clean_rate:
+        failures.append(f"clean-text rate {evaluation.clean_rate:.2f} > {args.max_clean_rate}")
+    worse = max(len(v) for v in evaluation.worse.values()) if evaluation.worse else 0
+    if args.max_worse is not None and worse > args.max_worse:
+        failures.append(f"{worse} lines made worse > {args.max_worse}")
+    for failure in failures:
+        sys.stderr.write(f"mtcheck eval: below threshold: {failure}\n")
+    return EXIT_FINDINGS if failures else EXIT_CLEAN

@@ -58,7 +58,7 @@ def _merge_across_spaces(opcodes: list[Opcode], old_tokens: list[str]) -> list[O
     return merged
 
 
-def _pair_lines(old_block: list[str], new_block: list[str]) -> list[tuple[int | None, int | None]]:
+def pair_lines(old_block: list[str], new_block: list[str]) -> list[tuple[int | None, int | None]]:
     """Align the lines of a changed block: similar lines pair up, the rest stand alone."""
     pairs: list[tuple[int | None, int | None]] = []
     j = 0
@@ -116,7 +116,7 @@ def render_diff(
                         console, None, width, "+", Text(_strip(new_lines[number]), INSERTED)
                     )
             else:
-                for pair in _pair_lines(old_lines[i1:i2], new_lines[j1:j2]):
+                for pair in pair_lines(old_lines[i1:i2], new_lines[j1:j2]):
                     _print_pair(console, pair, i1, j1, old_lines, new_lines, width, markers)
     return True
 

@@ -88,7 +88,7 @@ _DATE_BEFORE = re.compile(
 )
 # After "in march" the month ends its phrase: "in march of", "in march, when".
 _MONTH_END = re.compile(
-    r"^(?:\s*[,.;:)]|\s*$|\s+(?:of|and|or|to|when|after|before|until|this|last|next)\b)"
+    r"^(?:\s*[,.;:)]|\s*$|[ \t]*\r?\n|\s+(?:of|and|or|to|when|after|before|until|this|last|next)\b)"
 )
 # "in may be" is a verb after all: a month is not followed by a bare verb.
 _VERB_AFTER_MAY = re.compile(r"^\s+(?:be|have|not|also|well|still|never|only|soon)\b")

@@ -1,0 +1,161 @@
+"""Rendering an Evaluation: rich tables for people, a dict for machines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from mtcheck.evaluate import OVERALL, Evaluation, Tally
+from mtcheck.model import CATEGORIES
+
+
+def _pct(value: float) -> str:
+    return f"{value:.3f}"
+
+
+def _detection_table(evaluation: Evaluation) -> Table:
+    table = Table(title="Detection (overlap with a gold span of the same category)")
+    for column in ("category", "gold", "flagged", "P", "R", "F0.5", "exact P", "exact R"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    rows = [
+        c for c in CATEGORIES if evaluation.detection[c].gold or evaluation.detection[c].flagged
+    ]
+    for category in [*rows, OVERALL]:
+        tally = evaluation.detection[category]
+        style = "bold" if category == OVERALL else None
+        table.add_row(
+            category,
+            str(tally.gold),
+            str(tally.flagged),
+            _pct(tally.precision),
+            _pct(tally.recall),
+            _pct(tally.f05),
+            _pct(tally.exact_precision),
+            _pct(tally.exact_recall),
+            style=style,
+        )
+    return table
+
+
+def _clean_table(evaluation: Evaluation) -> Table:
+    table = Table(
+        title=(
+            f"False alarms on {evaluation.clean_articles} clean articles "
+            f"({evaluation.clean_words} words): {evaluation.clean_rate:.2f} per 1,000 words"
+        )
+    )
+    table.add_column("rule")
+    table.add_column("findings", justify="right")
+    for rule, count in evaluation.clean_findings.most_common():
+        table.add_row(rule, str(count))
+    if not evaluation.clean_findings:
+        table.add_row("(none)", "0")
+    return table
+
+
+def _fix_table(evaluation: Evaluation) -> Table:
+    table = Table(title="Fix quality against the human post-edit (sacrebleu; TER case-sensitive)")
+    for column in ("text", "BLEU ↑", "chrF ↑", "TER ↓", "lines won", "tied", "lost"):
+        table.add_column(column, justify="left" if column == "text" else "right")
+    raw = evaluation.metrics["raw"]
+    table.add_row("raw MT", f"{raw.bleu:.2f}", f"{raw.chrf:.2f}", f"{raw.ter:.2f}", "", "", "")
+    for level in ("safe", "unsafe"):
+        m = evaluation.metrics[level]
+        o = evaluation.outcomes[level]
+        table.add_row(
+            f"fixed ({level})",
+            f"{m.bleu:.2f} ({m.bleu - raw.bleu:+.2f})",
+            f"{m.chrf:.2f} ({m.chrf - raw.chrf:+.2f})",
+            f"{m.ter:.2f} ({m.ter - raw.ter:+.2f})",
+            str(o["win"]),
+            str(o["tie"]),
+            str(o["loss"]),
+        )
+    return table
+
+
+def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = False) -> None:
+    console.print(
+        Text(
+            f"{evaluation.articles} machine-translated and {evaluation.clean_articles} clean "
+            f"articles in {evaluation.seconds:.1f} s",
+            style="bold",
+        )
+    )
+    console.print(_detection_table(evaluation))
+    console.print(_clean_table(evaluation))
+    console.print(_fix_table(evaluation))
+    for level, segments in evaluation.worse.items():
+        for segment in segments:
+            console.print(
+                Text(f"worse ({level}) {segment.path}:{segment.line}: ", style="red")
+                + Text(f"{segment.raw!r} → {segment.fixed[level]!r} (ref {segment.reference!r})")
+            )
+    if verbose:
+        for path, span in evaluation.missed:
+            console.print(Text(f"missed {path}: [{span.category}] {span.wrong!r}", style="yellow"))
+        for path, finding in evaluation.false_alarms:
+            where = f"false alarm {path}: {finding.rule_id} [{finding.category}]"
+            console.print(Text(f"{where} {finding.matched!r}"))
+
+
+def _tally_dict(tally: Tally) -> dict[str, Any]:
+    return {
+        "gold": tally.gold,
+        "flagged": tally.flagged,
+        "found": tally.found,
+        "correct": tally.correct,
+        "exact": tally.exact,
+        "precision": tally.precision,
+        "recall": tally.recall,
+        "f0.5": tally.f05,
+        "exact_precision": tally.exact_precision,
+        "exact_recall": tally.exact_recall,
+    }
+
+
+def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
+    return {
+        "articles": evaluation.articles,
+        "clean_articles": evaluation.clean_articles,
+        "seconds": evaluation.seconds,
+        "detection": {
+            c: _tally_dict(t)
+            for c, t in evaluation.detection.items()
+            if t.gold or t.flagged or c == OVERALL
+        },
+        "clean": {
+            "words": evaluation.clean_words,
+            "findings": sum(evaluation.clean_findings.values()),
+            "per_1000_words": evaluation.clean_rate,
+            "by_rule": dict(evaluation.clean_findings),
+        },
+        "fixes": {
+            level: {
+                "bleu": m.bleu,
+                "chrf": m.chrf,
+                "ter": m.ter,
+                **(
+                    {
+                        "lines": dict(evaluation.outcomes[level]),
+                        "worse": [
+                            {
+                                "path": s.path,
+                                "line": s.line,
+                                "raw": s.raw,
+                                "fixed": s.fixed[level],
+                                "reference": s.reference,
+                            }
+                            for s in evaluation.worse[level]
+                        ],
+                    }
+                    if level in evaluation.outcomes
+                    else {}
+                ),
+            }
+            for level, m in evaluation.metrics.items()
+        },
+    }

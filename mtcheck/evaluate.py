@@ -1,0 +1,268 @@
+"""Measure mtcheck on the annotated corpus: detection, false alarms, fix quality.
+
+Detection counts a finding as right when it overlaps a gold span of the same
+category (exact-span matches are reported too); F0.5 weighs precision, as in
+grammatical error correction (BEA-2019). Fix quality compares the raw MT and
+the fixed text with the human post-edit, line by line, with sacrebleu: BLEU,
+chrF and case-sensitive TER, and a per-line win/tie/loss count on TER edits.
+"""
+
+from __future__ import annotations
+
+import difflib
+import time
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mtcheck.api import fix_document
+from mtcheck.corpus import Article, GoldSpan, corpus_files, load_article
+from mtcheck.diff import pair_lines
+from mtcheck.document import Document
+from mtcheck.engine import RuleSet, check
+from mtcheck.model import CATEGORIES, Applicability, Finding
+
+OVERALL = "overall"
+LEVELS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
+
+
+@dataclass
+class Tally:
+    """Counts for one category; precision and recall follow from them."""
+
+    gold: int = 0
+    found: int = 0  # gold spans overlapped by a finding of the category
+    flagged: int = 0
+    correct: int = 0  # findings overlapping a gold span of the category
+    exact: int = 0  # findings whose span is exactly a gold span of the category
+
+    def add(self, other: Tally) -> None:
+        self.gold += other.gold
+        self.found += other.found
+        self.flagged += other.flagged
+        self.correct += other.correct
+        self.exact += other.exact
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.flagged if self.flagged else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 1.0
+
+    @property
+    def f05(self) -> float:
+        p, r = self.precision, self.recall
+        return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+    @property
+    def exact_precision(self) -> float:
+        return self.exact / self.flagged if self.flagged else 1.0
+
+    @property
+    def exact_recall(self) -> float:
+        return self.exact / self.gold if self.gold else 1.0
+
+
+@dataclass
+class Segment:
+    """One line of an article: the raw MT, the fixed text and the reference."""
+
+    path: str
+    line: int
+    raw: str
+    reference: str
+    fixed: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Metrics:
+    bleu: float
+    chrf: float
+    ter: float
+
+
+@dataclass
+class Evaluation:
+    detection: dict[str, Tally]
+    clean_words: int
+    clean_findings: Counter[str]
+    metrics: dict[str, Metrics]  # "raw", "safe", "unsafe"
+    outcomes: dict[str, Counter[str]]  # level -> win/tie/loss
+    worse: dict[str, list[Segment]]
+    articles: int
+    clean_articles: int
+    seconds: float
+    missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
+    false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
+
+    @property
+    def clean_rate(self) -> float:
+        """Findings per 1,000 words of clean text."""
+        total = sum(self.clean_findings.values())
+        return total * 1000 / self.clean_words if self.clean_words else 0.0
+
+
+def _overlaps(finding: Finding, span: GoldSpan) -> bool:
+    return finding.span.start < span.end and span.start < finding.span.end
+
+
+def tally_article(
+    article: Article, findings: Sequence[Finding]
+) -> tuple[dict[str, Tally], list[GoldSpan], list[Finding]]:
+    """Per-category counts for one article, with its misses and false alarms."""
+    tallies = {c: Tally() for c in CATEGORIES}
+    missed: list[GoldSpan] = []
+    alarms: list[Finding] = []
+    for span in article.artefacts:
+        tally = tallies[span.category]
+        tally.gold += 1
+        if any(f.category == span.category and _overlaps(f, span) for f in findings):
+            tally.found += 1
+        else:
+            missed.append(span)
+    for finding in findings:
+        tally = tallies[finding.category]
+        tally.flagged += 1
+        same = [s for s in article.artefacts if s.category == finding.category]
+        if any(_overlaps(finding, s) for s in same):
+            tally.correct += 1
+            if any(
+                (finding.span.start, finding.span.end) == (s.start, s.end)
+                or finding.matched.strip() == s.wrong.strip()
+                for s in same
+            ):
+                tally.exact += 1
+        else:
+            alarms.append(finding)
+    return tallies, missed, alarms
+
+
+def reference_lines(article: Article) -> list[str]:
+    """The post-edit of each raw line (empty where the line is deleted)."""
+    lines: list[str] = []
+    start = 0
+    for line in article.raw.split("\n"):
+        end = start + len(line)
+        edits = [s for s in article.artefacts if start <= s.start and s.end <= end]
+        fixed = line
+        for span in sorted(edits, key=lambda s: s.start, reverse=True):
+            fixed = fixed[: span.start - start] + span.right + fixed[span.end - start :]
+        lines.append(fixed.strip() and fixed)
+        start = end + 1
+    return lines
+
+
+def aligned_fixed_lines(raw: str, fixed: str) -> list[str]:
+    """For each raw line, the line it became after fixing ('' when deleted)."""
+    raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
+    result = [""] * len(raw_lines)
+    matcher = difflib.SequenceMatcher(None, raw_lines, fixed_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            result[i1:i2] = fixed_lines[j1:j2]
+        elif op == "replace":
+            for old, new in pair_lines(raw_lines[i1:i2], fixed_lines[j1:j2]):
+                if old is not None and new is not None:
+                    result[i1 + old] = fixed_lines[j1 + new]
+    return result
+
+
+def _segments(article: Article, fixed_texts: dict[str, str]) -> list[Segment]:
+    references = reference_lines(article)
+    fixed_by_level = {lvl: aligned_fixed_lines(article.raw, t) for lvl, t in fixed_texts.items()}
+    segments = []
+    for index, raw_line in enumerate(article.raw.split("\n")):
+        if not raw_line.strip() and not references[index].strip():
+            continue
+        segment = Segment(article.path, index + 1, raw_line, references[index])
+        segment.fixed = {lvl: lines[index] for lvl, lines in fixed_by_level.items()}
+        segments.append(segment)
+    return segments
+
+
+def _metrics(hypotheses: list[str], references: list[str]) -> Metrics:
+    from sacrebleu.metrics import BLEU, CHRF, TER  # heavy: numpy, lxml
+
+    refs = [references]
+    return Metrics(
+        bleu=BLEU().corpus_score(hypotheses, refs).score,
+        chrf=CHRF().corpus_score(hypotheses, refs).score,
+        ter=TER(case_sensitive=True).corpus_score(hypotheses, refs).score,
+    )
+
+
+def _outcomes(segments: Iterable[Segment], level: str) -> tuple[Counter[str], list[Segment]]:
+    from sacrebleu.metrics import TER
+
+    ter = TER(case_sensitive=True)
+    counts: Counter[str] = Counter(win=0, tie=0, loss=0)
+    worse = []
+    for segment in segments:
+        before = ter.sentence_score(segment.raw, [segment.reference]).num_edits
+        after = ter.sentence_score(segment.fixed[level], [segment.reference]).num_edits
+        if after < before:
+            counts["win"] += 1
+        elif after > before:
+            counts["loss"] += 1
+            worse.append(segment)
+        else:
+            counts["tie"] += 1
+    return counts, worse
+
+
+def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
+    """Run every measure over the annotated articles under ``corpus``."""
+    started = time.perf_counter()
+    detection = {c: Tally() for c in CATEGORIES}
+    clean_words = 0
+    clean_findings: Counter[str] = Counter()
+    segments: list[Segment] = []
+    missed: list[tuple[str, GoldSpan]] = []
+    alarms: list[tuple[str, Finding]] = []
+    articles = clean_articles = 0
+    for path in corpus_files(corpus):
+        article = load_article(path)
+        document = Document(article.raw, path=str(path))
+        findings = check(document, ruleset)
+        tallies, article_missed, article_alarms = tally_article(article, findings)
+        for category, tally in tallies.items():
+            detection[category].add(tally)
+        missed += [(article.path, s) for s in article_missed]
+        alarms += [(article.path, f) for f in article_alarms]
+        if not article.artefacts:
+            clean_articles += 1
+            clean_words += len(article.raw.split())
+            clean_findings.update(f"{f.rule_id} {f.name}" for f in findings)
+            continue
+        articles += 1
+        fixed = {
+            name: fix_document(document, ruleset, level).text for name, level in LEVELS.items()
+        }
+        segments += _segments(article, fixed)
+    overall = Tally()
+    for tally in detection.values():
+        overall.add(tally)
+    detection[OVERALL] = overall
+    references = [s.reference for s in segments]
+    metrics = {"raw": _metrics([s.raw for s in segments], references)}
+    outcomes: dict[str, Counter[str]] = {}
+    worse: dict[str, list[Segment]] = {}
+    for level in LEVELS:
+        metrics[level] = _metrics([s.fixed[level] for s in segments], references)
+        outcomes[level], worse[level] = _outcomes(segments, level)
+    return Evaluation(
+        detection=detection,
+        clean_words=clean_words,
+        clean_findings=clean_findings,
+        metrics=metrics,
+        outcomes=outcomes,
+        worse=worse,
+        articles=articles,
+        clean_articles=clean_articles,
+        seconds=time.perf_counter() - started,
+        missed=missed,
+        false_alarms=alarms,
+    )

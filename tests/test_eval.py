@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from mtcheck.api import check_text
+from mtcheck.corpus import parse
+from mtcheck.engine import default_ruleset
+from mtcheck.evaluate import OVERALL, aligned_fixed_lines, evaluate, reference_lines, tally_article
+
+from .conftest import CORPUS
+
+MT = (
+    "Title\n\nThe president, [[Vladimir Putinvisited -> Vladimir Putin visited | glued-words]] "
+    "Minsk on [[monday -> Monday | casing]]. "
+    "Putin spoke of [[the boreal spring -> spring | calque]].\n"
+    "[[Share this article: -> | boilerplate]]\n"
+)
+CLEAN = "Pedro Castillo spoke in Lima on December 19 about 200,000 voters.\n"
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    (tmp_path / "mt").mkdir()
+    (tmp_path / "clean").mkdir()
+    (tmp_path / "mt" / "a.ann").write_text(MT, encoding="utf-8")
+    (tmp_path / "clean" / "b.ann").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def test_tally_counts_overlaps_by_category() -> None:
+    article = parse(MT)
+    tallies, missed, alarms = tally_article(article, check_text(article.raw))
+    assert (tallies["glued-words"].gold, tallies["glued-words"].found) == (1, 1)
+    assert tallies["casing"].correct == tallies["casing"].flagged == 1
+    assert tallies["calque"].found == 1 and tallies["boilerplate"].found == 1
+    assert not missed and not alarms
+
+
+def test_reference_and_fixed_lines_align() -> None:
+    article = parse(MT)
+    refs = reference_lines(article)
+    assert refs[2].startswith("The president, Vladimir Putin visited Minsk on Monday.")
+    assert refs[3] == ""  # the deleted boilerplate line
+    fixed = "Title\n\nThe president, Vladimir Putin visited Minsk on Monday.\n"
+    lines = aligned_fixed_lines(
+        "Title\n\nThe president, Vladimir Putinvisited Minsk on monday.\nShare\n", fixed
+    )
+    assert lines[2] == "The president, Vladimir Putin visited Minsk on Monday." and lines[3] == ""
+
+
+def test_evaluate_small_corpus(small_corpus: Path) -> None:
+    evaluation = evaluate(small_corpus, default_ruleset())
+    assert evaluation.articles == 1 and evaluation.clean_articles == 1
+    overall = evaluation.detection[OVERALL]
+    assert overall.gold == 4 and overall.recall == 1.0 and overall.precision == 1.0
+    assert evaluation.clean_rate == 0.0 and evaluation.clean_words == 11
+    assert evaluation.metrics["safe"].ter < evaluation.metrics["raw"].ter
+    assert evaluation.outcomes["safe"]["loss"] == 0
+
+
+def test_eval_cli_json_and_thresholds(run, small_corpus: Path) -> None:
+    result = run("eval", str(small_corpus), "--format", "json")
+    assert result.code == 0
+    report = json.loads(result.out)
+    assert report["detection"]["overall"]["recall"] == 1.0
+    assert report["clean"]["per_1000_words"] == 0.0
+    assert set(report["fixes"]) == {"raw", "safe", "unsafe"}
+    failing = run("eval", str(small_corpus), "--ignore", "calque", "--min-recall", "0.99")
+    assert failing.code == 1
+
+
+def test_eval_table_lists_misses(run, small_corpus: Path) -> None:
+    out = run("eval", str(small_corpus), "--ignore", "calque", "-v").out
+    assert "Detection" in out and "Fix quality" in out
+    assert "missed" in out and "the boreal spring" in out
+
+
+def test_bundled_corpus_meets_the_targets() -> None:
+    """Issue 3's targets on our corpus: P >= 0.95, R >= 0.90, <= 0.5 alarms/1000 words,
+    no line made worse, chrF and TER both improve."""
+    evaluation = evaluate(CORPUS, default_ruleset())
+    overall = evaluation.detection[OVERALL]
+    assert overall.precision >= 0.95 and overall.recall >= 0.90
+    assert evaluation.clean_rate <= 0.5
+    for level in ("safe", "unsafe"):
+        assert evaluation.outcomes[level]["loss"] == 0, evaluation.worse[level]
+        assert evaluation.metrics[level].chrf > evaluation.metrics["raw"].chrf
+        assert evaluation.metrics[level].ter < evaluation.metrics["raw"].ter
