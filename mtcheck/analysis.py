@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from mtcheck.document import Document
 
@@ -15,8 +15,7 @@ _SENTENCE_END = ".!?"
 _OPENERS = "\"“‘'«(¿¡[—–-*#>"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
@@ -28,6 +27,11 @@ class Analysis:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.text = document.text
+
+    @cached_property
+    def lowered(self) -> str:
+        """The text in lower case, for literal prefilters (not for offsets)."""
+        return self.text.lower()
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:

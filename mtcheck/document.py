@@ -23,8 +23,8 @@ _PROTECTED = re.compile(
     \b(?:https?://|ftp://|www\.)[^\s<>"“”]+      # URLs
     | \b[\w.+-]+@[\w-]+(?:\.[\w-]+)+               # e-mail addresses
     | (?<![\w@])[@#][A-Za-z_][\w]*                 # handles and hashtags
-    | \b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gob|gov|edu|pe|mx|co|ar|cl|es|ve|bo|ec|uy|py|
-        br|io|info|tv|fm|ly|us|uk|eu|int)(?:/[^\s]*)?\b   # bare domains
+    | \b(?:[\w-]++\.)+(?:com|org|net|gob|gov|edu|pe|mx|co|ar|cl|es|ve|bo|ec|uy|py|
+        br|io|info|tv|fm|ly|us|uk|eu|int)\b(?:/[^\s]*)?   # bare domains
     """
 )
 

@@ -175,6 +175,8 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         word = token.text
         if len(word) < _MIN_TOKEN or "'" in word or "’" in word:
             continue
+        if zipf(word) >= _KNOWN_WORD_ZIPF:
+            continue  # the common case, and the cheapest test
         if _INNER_CAPITAL_NAME.match(word) or _LEADING_LOWER_BRAND.match(word):
             continue
         if _LEADING_ACRONYM.match(word):
@@ -245,20 +247,25 @@ def _word_start(text: str, end: int) -> int:
 
 
 # Quotation marks glued to the word outside them: ally”but, said“the
-_CLOSING_QUOTE_JOIN = re.compile(r"(\S*[^\s(\[])([”»])([^\W_]+)")
+_CLOSING_QUOTE_JOIN = re.compile(r"(?<=[^\s(\[])([”»])([^\W_]+)")
 _OPENING_QUOTE_JOIN = re.compile(r"([^\W_]+)([“«])(?=[^\W_])")
 
 
 def _quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    for match in _CLOSING_QUOTE_JOIN.finditer(document.text):
-        before, quote, after = match.groups()
+    text = document.text
+    for match in _CLOSING_QUOTE_JOIN.finditer(text):
+        quote, after = match.groups()
+        start = match.start()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1  # report the whole run before the quote: ally”but
+        before = text[start : match.start()]
         fixed = f"{before}{quote} {after}"
         yield Hit(
-            match.start(),
+            start,
             match.end(),
             (fixed,),
             Applicability.SAFE,
-            f"No space after the closing quotation mark: “{match.group()}” → “{fixed}”",
+            f"No space after the closing quotation mark: “{before}{quote}{after}” → “{fixed}”",
         )
     for match in _OPENING_QUOTE_JOIN.finditer(document.text):
         before, quote = match.groups()

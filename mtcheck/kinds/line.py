@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.kinds.pattern import compile_flags
 from mtcheck.model import Finding
+from mtcheck.prefilter import might_match, required_literals
 from mtcheck.rule import Rule, RuleInfo
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class LineRule(Rule):
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.literals = required_literals(self.regex)
         self.action: str = table.get("action", "remove")
         if self.action not in ("remove", "replace"):
             raise ValueError(f"unknown action {self.action!r} (expected remove or replace)")
@@ -59,6 +61,8 @@ class LineRule(Rule):
             raise ValueError('action = "replace" needs a replace list')
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        if not might_match(self.literals, analysis.lowered):
+            return
         text = document.text
         for line in range(1, document.line_count + 1):
             start, end, _ = document.line_bounds(line)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.model import Finding
+from mtcheck.prefilter import might_match, required_literals
 from mtcheck.rule import Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ class PatternRule(Rule):
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.literals = required_literals(self.regex)
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         self.keep_case: bool = table.get("keep_case", True)
         # ``translate`` maps characters of the flagged text to others (200.000 -> 200,000).
@@ -60,6 +62,8 @@ class PatternRule(Rule):
                     raise ValueError(f"replacement refers to unknown group {name!r}")
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        if not might_match(self.literals, analysis.lowered):
+            return
         group = "flag" if "flag" in self.regex.groupindex else 0
         for match in self.regex.finditer(document.text):
             start, end = match.span(group)

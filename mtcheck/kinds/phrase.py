@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.model import Finding
+from mtcheck.prefilter import might_match, required_literals
 from mtcheck.rule import Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -53,12 +54,15 @@ class PhraseRule(Rule):
             raise ValueError("a phrase rule needs match or map")
         self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
         self.regex = phrase_regex(self.phrases, self.case_sensitive)
+        self.literals = required_literals(self.regex)
 
     def _key(self, phrase: str) -> str:
         words = " ".join(phrase.split())
         return words if self.case_sensitive else words.lower()
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
+        if not might_match(self.literals, analysis.lowered):
+            return
         for match in self.regex.finditer(document.text):
             if document.is_protected(match.start(), match.end()):
                 continue
