@@ -29,6 +29,14 @@ _PROTECTED = re.compile(
 )
 
 
+# Every protected span contains one of these; most articles contain none.
+_PROTECTED_HINT = re.compile(
+    r"[@#]|://|www\.|\.(?:com|org|net|gob|gov|edu|pe|mx|co|ar|cl|es|ve|bo|ec|uy|py|br|io|info|tv"
+    r"|fm|ly|us|uk|eu|int)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Document:
     """Decoded text plus what is needed to write it back byte for byte."""
@@ -67,6 +75,8 @@ class Document:
     @cached_property
     def protected_spans(self) -> tuple[tuple[int, int], ...]:
         """URLs, addresses, handles and domains: never prose."""
+        if not _PROTECTED_HINT.search(self.text):
+            return ()
         return tuple((m.start(), m.end()) for m in _PROTECTED.finditer(self.text))
 
     def is_protected(self, start: int, end: int) -> bool:

@@ -94,4 +94,4 @@ def required_literals(pattern: str | re.Pattern[str]) -> Literals:
 
 def might_match(literals: Literals, lowered_text: str) -> bool:
     """False only when the pattern cannot match this (lower-cased) text."""
-    return literals is None or any(literal in lowered_text for literal in literals)
+    return literals is None or any(map(lowered_text.__contains__, literals))

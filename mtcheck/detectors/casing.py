@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from mtcheck.analysis import Analysis
+from mtcheck.analysis import Analysis, Token
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
@@ -40,28 +40,21 @@ def _capitalise(word: str) -> str:
 def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """A name written in lower case that the article or the gazetteer capitalises."""
     gazetteer = proper_nouns()
-    for token in analysis.tokens:
-        word = token.text
+    for word in analysis.counts:
         if not word.islower() or len(word) < 3:
-            continue
-        if document.is_protected(token.start, token.end) or _in_code_or_handle(document, token):
             continue
         known = gazetteer.get(word)
         if known:
-            fixed, applicability = known, Applicability.SAFE
-            evidence = "is a proper noun"
+            fixed, evidence = known, "is a proper noun"
         elif _capitalised_elsewhere(word, analysis):
-            fixed, applicability = _capitalise(word), Applicability.SAFE
-            evidence = "is capitalised elsewhere in this article"
+            fixed, evidence = _capitalise(word), "is capitalised elsewhere in this article"
         else:
             continue
-        yield Hit(
-            token.start,
-            token.end,
-            (fixed,),
-            applicability,
-            f"“{word}” {evidence}: write “{fixed}”",
-        )
+        message = f"“{word}” {evidence}: write “{fixed}”"
+        for token in analysis.occurrences(word):
+            if document.is_protected(token.start, token.end) or _after_code_mark(document, token):
+                continue
+            yield Hit(token.start, token.end, (fixed,), Applicability.SAFE, message)
 
 
 def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
@@ -69,15 +62,14 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
     frequency = zipf(word)
     if frequency >= _COMMON_WORD_ZIPF:
         return False
-    capitalised = analysis.capitalised_mid_sentence.get(word, 0)
+    capitalised = analysis.capitalised_mid_sentence(word)
     if frequency < _RARE_WORD_ZIPF:
         capitalised = max(capitalised, analysis.counts.get(_capitalise(word), 0))
-    return capitalised > 0 and capitalised >= analysis.lower_counts[word]
+    return capitalised > 0 and capitalised >= analysis.lower_count(word)
 
 
-def _in_code_or_handle(document: Document, token: object) -> bool:
-    start = getattr(token, "start", 0)
-    return start > 0 and document.text[start - 1] in "@#/_.`"
+def _after_code_mark(document: Document, token: Token) -> bool:
+    return token.start > 0 and document.text[token.start - 1] in "@#/_.`"
 
 
 _MONTHS_THAT_ARE_WORDS = frozenset({"may", "march", "august"})
@@ -99,30 +91,30 @@ def detect_lowercase_calendar(document: Document, analysis: Analysis) -> Iterato
     """Days, months, nationalities and languages in Spanish lower case."""
     words = calendar_words()
     text = document.text
-    for token in analysis.tokens:
-        word = token.text
+    for word in analysis.counts:
         if not word.islower() or word not in words:
             continue
-        after = text[token.end : token.end + 12]
-        if word in _MONTHS_THAT_ARE_WORDS:
-            before = text[max(0, token.start - 8) : token.start]
-            dated = _DATE_CONTEXT.match(after)
-            if not dated and not (_DATE_BEFORE.search(before) and _MONTH_END.match(after)):
-                continue
-            if _VERB_AFTER_MAY.match(after):
-                continue
-        if word == "french" and _FRENCH_COMMON.match(after):
-            continue
-        if document.is_protected(token.start, token.end):
-            continue
         fixed = words[word]
-        yield Hit(
-            token.start,
-            token.end,
-            (fixed,),
-            Applicability.SAFE,
-            f"English capitalises days, months, nationalities and languages: “{fixed}”",
-        )
+        message = f"English capitalises days, months, nationalities and languages: “{fixed}”"
+        for token in analysis.occurrences(word):
+            after = text[token.end : token.end + 12]
+            if word in _MONTHS_THAT_ARE_WORDS and not _dated(text, token, after):
+                continue
+            if word == "french" and _FRENCH_COMMON.match(after):
+                continue
+            if document.is_protected(token.start, token.end):
+                continue
+            yield Hit(token.start, token.end, (fixed,), Applicability.SAFE, message)
+
+
+def _dated(text: str, token: Token, after: str) -> bool:
+    """May, March and August are months only beside a date or after "in", "until"..."""
+    if _VERB_AFTER_MAY.match(after):
+        return False
+    if _DATE_CONTEXT.match(after):
+        return True
+    before = text[max(0, token.start - 8) : token.start]
+    return bool(_DATE_BEFORE.search(before) and _MONTH_END.match(after))
 
 
 _PRONOUNS = ("She", "He", "It", "They", "We", "The", "His", "Her", "Its", "Their")

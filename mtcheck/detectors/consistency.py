@@ -29,7 +29,7 @@ def _related_by_inflection(a: str, b: str) -> bool:
 
 def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
     """For each capitalised spelling, the stems of the capitalised words beside it."""
-    found: dict[str, set[str]] = defaultdict(set)
+    found: defaultdict[str, set[str]] = defaultdict(set)
     tokens = analysis.tokens
     text = analysis.text
     for i, token in enumerate(tokens):
@@ -45,39 +45,41 @@ def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
     return found
 
 
-def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    from rapidfuzz import fuzz, process
-
-    spellings: Counter[str] = Counter(
-        t.text for t in analysis.tokens if t.text[:1].isupper() and len(t.text) >= _MIN_LENGTH
-    )
-    names = sorted(spellings)
-    neighbours = _neighbours(analysis)
-    minority: dict[str, str] = {}
+def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """Pairs that could be one name: same first two letters, lengths within two."""
+    groups: dict[str, list[str]] = defaultdict(list)
     for name in names:
-        for other, _score, _ in process.extract(
-            name, names, scorer=fuzz.ratio, score_cutoff=_MIN_SIMILARITY, limit=None
-        ):
-            if other == name or other[:2] != name[:2] or abs(len(other) - len(name)) > 2:
-                continue
-            if _related_by_inflection(name, other):
-                continue
-            if zipf(name) >= _COMMON_ZIPF and zipf(other) >= _COMMON_ZIPF:
-                continue
-            both_rare = max(zipf(name), zipf(other)) < _RARE_ZIPF
-            if not both_rare and not (neighbours[name] & neighbours[other]):
-                continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
-            preferred = max((name, other), key=lambda n: (spellings[n], zipf(n), n))
-            if preferred != name:
-                minority[name] = preferred
-    for token in analysis.tokens:
-        preferred = minority.get(token.text)
-        if preferred is None:
+        groups[name[:2]].append(name)
+    return [
+        (a, b)
+        for group in groups.values()
+        for i, a in enumerate(group)
+        for b in group[i + 1 :]
+        if abs(len(a) - len(b)) <= 2
+    ]
+
+
+def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    from rapidfuzz.fuzz import ratio
+
+    spellings = analysis.counts
+    names = sorted(w for w in spellings if w[:1].isupper() and len(w) >= _MIN_LENGTH)
+    minority: dict[str, str] = {}
+    neighbours: dict[str, set[str]] | None = None
+    for name, other in _candidate_pairs(names):
+        if _related_by_inflection(name, other) or ratio(name, other) < _MIN_SIMILARITY:
             continue
-        yield Hit(
-            token.start,
-            token.end,
-            (preferred,),
-            Applicability.DISPLAY_ONLY,
-            f"“{token.text}” is also spelled “{preferred}” in this article; use one spelling",
-        )
+        if zipf(name) >= _COMMON_ZIPF and zipf(other) >= _COMMON_ZIPF:
+            continue
+        if max(zipf(name), zipf(other)) >= _RARE_ZIPF:
+            if neighbours is None:
+                neighbours = _neighbours(analysis)  # only when a pair needs it
+            if not neighbours[name] & neighbours[other]:
+                continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
+        preferred = max((name, other), key=lambda n: (spellings[n], zipf(n), n))
+        rejected = other if preferred == name else name
+        minority[rejected] = preferred
+    for rejected, preferred in sorted(minority.items()):
+        message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
+        for token in analysis.occurrences(rejected):
+            yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)

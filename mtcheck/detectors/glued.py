@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
@@ -72,16 +73,22 @@ class Split:
 def _half_score(half: str, analysis: Analysis) -> tuple[float, bool]:
     """How much a half looks like a word: (score, whether it is known as a name).
 
-    A half the article uses as a word of its own, or a name in the gazetteer,
-    is evidence as strong as a common word.
+    A half the article uses as a word of its own, a name in the gazetteer or a
+    common Spanish name is evidence as strong as a common word.
     """
-    score = zipf(half)
-    variants = (half, half.capitalize(), half.lower())
-    if any(analysis.stands_alone(v) for v in variants) or half.lower() in proper_nouns():
+    score, known_name = _lexical_half(half)
+    if known_name or any(analysis.stands_alone(v) for v in (half, half.capitalize(), half.lower())):
         return max(score, _DOCUMENT_EVIDENCE), True
-    if len(half) >= 4 and half[0].isupper() and zipf(half, "es") >= _SPANISH_NAME_ZIPF:
-        return max(score, _DOCUMENT_EVIDENCE), True  # Martín, Jorge: a Spanish name
     return score, False
+
+
+@lru_cache(maxsize=1 << 16)
+def _lexical_half(half: str) -> tuple[float, bool]:
+    """What the lexicons alone say of a half; the same in every article, so cached."""
+    known_name = half.lower() in proper_nouns() or (
+        len(half) >= 4 and half[0].isupper() and zipf(half, "es") >= _SPANISH_NAME_ZIPF
+    )
+    return zipf(half), known_name
 
 
 def _name_shaped(half: str) -> bool:
@@ -170,24 +177,15 @@ def _looks_like_word(token: str, analysis: Analysis) -> bool:
 
 
 def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    text = document.text
-    for token in analysis.tokens:
-        word = token.text
+    # Decide once per distinct word; look up positions only for the few flagged.
+    for word in analysis.counts:
         if len(word) < _MIN_TOKEN or "'" in word or "’" in word:
             continue
         if zipf(word) >= _KNOWN_WORD_ZIPF:
             continue  # the common case, and the cheapest test
         if _INNER_CAPITAL_NAME.match(word) or _LEADING_LOWER_BRAND.match(word):
             continue
-        if _LEADING_ACRONYM.match(word):
-            continue
-        before = text[token.start - 1] if token.start else " "
-        after = text[token.end] if token.end < len(text) else " "
-        if before in "@#/\\._-" or after in "@/\\_-" or before.isdigit() or after.isdigit():
-            continue
-        if document.is_protected(token.start, token.end):
-            continue
-        if _looks_like_word(word, analysis):
+        if _LEADING_ACRONYM.match(word) or _looks_like_word(word, analysis):
             continue
         split = best_split(word, analysis)
         if split is None:
@@ -196,17 +194,24 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if applicability is None:
             continue
         fixed = f"{split.left} {split.right}"
-        yield Hit(
-            token.start,
-            token.end,
-            (fixed,),
-            applicability,
-            f"“{word}” looks like two words glued where markup was stripped: “{fixed}”",
-        )
+        message = f"“{word}” looks like two words glued where markup was stripped: “{fixed}”"
+        for token in analysis.occurrences(word):
+            if _in_code_or_address(document, token.start, token.end):
+                continue
+            yield Hit(token.start, token.end, (fixed,), applicability, message)
+
+
+def _in_code_or_address(document: Document, start: int, end: int) -> bool:
+    text = document.text
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before in "@#/\\._-" or after in "@/\\_-" or before.isdigit() or after.isdigit():
+        return True
+    return document.is_protected(start, end)
 
 
 # A sentence end or comma with no space after it: January.but, Tuesday.However
-_PUNCT_JOIN = re.compile(r"(?<=[^\W\d_]{2})([.,;:!?])([^\W\d_]{2,})")
+_PUNCT_JOIN = re.compile(r"([.,;:!?])([^\W\d_]{2,})")
 
 
 def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -247,15 +252,19 @@ def _word_start(text: str, end: int) -> int:
 
 
 # Quotation marks glued to the word outside them: ally”but, said“the
-_CLOSING_QUOTE_JOIN = re.compile(r"(?<=[^\s(\[])([”»])([^\W_]+)")
-_OPENING_QUOTE_JOIN = re.compile(r"([^\W_]+)([“«])(?=[^\W_])")
+_CLOSING_QUOTE_JOIN = re.compile(r"([”»])([^\W_]+)")
+_OPENING_QUOTE_JOIN = re.compile(r"([“«])(?=[^\W_])")
 
 
-def _quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+def _closing_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = document.text
+    if "”" not in text and "»" not in text:
+        return
     for match in _CLOSING_QUOTE_JOIN.finditer(text):
         quote, after = match.groups()
         start = match.start()
+        if start == 0 or text[start - 1].isspace() or text[start - 1] in "([":
+            continue  # a quotation mark that opens, as some styles write it
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # report the whole run before the quote: ally”but
         before = text[start : match.start()]
@@ -267,10 +276,20 @@ def _quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             Applicability.SAFE,
             f"No space after the closing quotation mark: “{before}{quote}{after}” → “{fixed}”",
         )
-    for match in _OPENING_QUOTE_JOIN.finditer(document.text):
-        before, quote = match.groups()
+
+
+def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "“" not in text and "«" not in text:
+        return
+    for match in _OPENING_QUOTE_JOIN.finditer(text):
+        quote = match.group(1)
+        start = _word_start(text, match.start())
+        if start == match.start():
+            continue  # a space or punctuation before it: nothing glued
+        before = text[start : match.start()]
         yield Hit(
-            match.start(),
+            start,
             match.end(),
             (f"{before} {quote}",),
             Applicability.SAFE,
@@ -301,5 +320,6 @@ def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
 def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _word_joins(document, analysis)
     yield from _punctuation_joins(document, analysis)
-    yield from _quote_joins(document, analysis)
+    yield from _closing_quote_joins(document, analysis)
+    yield from _opening_quote_joins(document, analysis)
     yield from _digit_joins(document, analysis)

@@ -25,7 +25,7 @@ def _is_name(word: str, analysis: Analysis) -> bool:
         return False  # a Brazilian, a Monday: nationalities and days take articles
     if lower in proper_nouns():
         return True
-    return bool(analysis.capitalised_mid_sentence.get(lower)) and zipf(lower) < 4.5
+    return zipf(lower) < 4.5 and analysis.capitalised_mid_sentence(lower) > 0
 
 
 def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
