@@ -3,18 +3,19 @@
 wordfreq builds a dict of 300,000 words in about 0.4 s, too slow for a
 pre-commit hook run on every commit, so the first run stores the two tables
 (only the words frequent enough to count as evidence) with ``marshal`` in the
-user cache folder, and later runs load that in a few milliseconds. Everything stays in the installed package: nothing is fetched.
+user cache folder, and later runs load that in a few milliseconds. Everything
+stays in the installed package: nothing is fetched.
 """
 
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import marshal
 import math
 import os
 import tempfile
 from functools import cache, lru_cache
-import importlib.util
 from pathlib import Path
 
 # Words rarer than this carry no evidence either way and only cost load time:
