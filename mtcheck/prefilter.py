@@ -5,12 +5,18 @@ is derived such that any match must contain one of them. Scanning the text for
 those literals (``str.__contains__``, in C) costs far less than running ~100
 patterns full of lookarounds over every article. When no such set can be
 derived, the pattern always runs: the prefilter never changes a result.
+
+Two sets are tracked for each piece of a pattern: the *exact* set (every
+string the piece can match, when that is a small finite set, so that
+neighbouring pieces can be joined: ``[Jj]an`` gives ``jan``) and the
+*required* set (one of these occurs in any match). Of several required sets
+the rarest is kept.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import lru_cache
 
 try:  # the parser behind ``re``; private, so its absence only costs speed
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -19,56 +25,101 @@ except ImportError:  # pragma: no cover - older or other Pythons
     sre_parse = None
     sre_constants = None
 
-# The shortest literal kept; a rare single character («, ¿, @) filters well.
-_MIN_LITERAL = 1
-_MAX_LITERALS = 64
+_MAX_SET = 64  # beyond this many alternatives a set is not worth scanning for
+_COMMON_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz .,'\n")
 
 Literals = frozenset[str] | None  # None: no filter, always run
 
 
-def _best(options: Iterable[frozenset[str]]) -> Literals:
-    """Of several required sets, keep the one whose shortest literal is longest."""
-    best: Literals = None
-    for option in options:
-        if best is None or min(map(len, option)) > min(map(len, best)):
-            best = option
-    return best
+@lru_cache(maxsize=4096)
+def _rarity(literals: frozenset[str]) -> float:
+    """How rarely the commonest literal of a set occurs: longer and odder is rarer."""
+    if not literals or "" in literals:
+        return -1.0
+    return min(len(s) + 5 * sum(c not in _COMMON_CHARS for c in s) for s in literals)
 
 
-def _sequence(items: list[tuple[object, object]]) -> Literals:
+def _rarest(*options: Literals) -> Literals:
+    candidates = [o for o in options if o is not None and _rarity(o) > 0]
+    return max(candidates, key=_rarity) if candidates else None
+
+
+def _join(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    joined = frozenset(a + b for a in left for b in right)
+    return joined if len(joined) <= _MAX_SET else None
+
+
+class _Piece:
+    """What one parsed element guarantees: its exact strings and a required set."""
+
+    def __init__(self, exact: frozenset[str] | None, required: Literals) -> None:
+        self.exact = exact
+        self.required = required if required is not None else exact
+
+
+def _element(op: object, value: object) -> _Piece:
     c = sre_constants
-    requirements: list[frozenset[str]] = []
-    run: list[str] = []
+    if op is c.LITERAL:
+        return _Piece(frozenset({chr(value).lower()}), None)  # type: ignore[arg-type]
+    if op is c.IN:
+        chars = [chr(v).lower() for o, v in value if o is c.LITERAL]  # type: ignore[attr-defined]
+        if len(chars) == len(value):  # type: ignore[arg-type]
+            return _Piece(frozenset(chars), None)
+        return _Piece(None, None)
+    if op is c.SUBPATTERN:
+        return _sequence(value[-1])  # type: ignore[index]
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _sequence(value)  # type: ignore[arg-type]
+    if op is c.BRANCH:
+        branches = [_sequence(b) for b in value[1]]  # type: ignore[index]
+        exact = None
+        if all(b.exact is not None for b in branches):
+            union = frozenset().union(*(b.exact for b in branches))  # type: ignore[misc]
+            exact = union if len(union) <= _MAX_SET else None
+        required = None
+        if all(b.required is not None for b in branches):
+            union = frozenset().union(*(b.required for b in branches))  # type: ignore[misc]
+            required = union if len(union) <= _MAX_SET else None
+        return _Piece(exact, required)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        low, high, body = value  # type: ignore[misc]
+        inner = _sequence(body)
+        if low == 0:
+            exact = None
+            if high == 1 and inner.exact is not None:
+                exact = inner.exact | {""}  # optional: "" or the piece
+            return _Piece(exact, None)
+        exact = inner.exact if low == high == 1 else None
+        return _Piece(exact, inner.required)
+    if op is c.ASSERT:
+        _direction, body = value  # type: ignore[misc]
+        # What a positive lookaround asserts must be in the text too.
+        return _Piece(frozenset({""}), _sequence(body).required)
+    if op in (c.AT, c.ASSERT_NOT):
+        return _Piece(frozenset({""}), None)  # zero-width, no requirement
+    return _Piece(None, None)  # classes, any, backreferences: no literal
 
-    def close_run() -> None:
-        if len(run) >= _MIN_LITERAL:
-            requirements.append(frozenset({"".join(run)}))
-        run.clear()
 
-    for op, value in items:
-        if op is c.LITERAL:
-            run.append(chr(value))  # type: ignore[arg-type]
-            continue
-        close_run()
-        if op is c.SUBPATTERN:
-            inner = _sequence(list(value[-1]))  # type: ignore[index]
-        elif op is c.BRANCH:
-            branches = [_sequence(list(b)) for b in value[1]]  # type: ignore[index]
-            inner = None
-            if all(b is not None for b in branches):
-                union = frozenset().union(*branches)  # type: ignore[arg-type]
-                inner = union if len(union) <= _MAX_LITERALS else None
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            low, _high, body = value  # type: ignore[misc]
-            inner = _sequence(list(body)) if low >= 1 else None
-        elif op is getattr(c, "ATOMIC_GROUP", None):
-            inner = _sequence(list(value))  # type: ignore[arg-type]
+def _sequence(items: object) -> _Piece:
+    """Join exact runs of neighbouring pieces; keep the rarest requirement."""
+    exact: frozenset[str] | None = frozenset({""})
+    best: Literals = None
+    run: frozenset[str] | None = frozenset({""})
+    for op, value in items:  # type: ignore[attr-defined]
+        piece = _element(op, value)
+        best = _rarest(best, piece.required)
+        if piece.exact is not None and run is not None:
+            run = _join(run, piece.exact)
+            if exact is not None:
+                exact = _join(exact, piece.exact)
         else:
-            inner = None  # classes, anchors, lookarounds, backreferences: no literal
-        if inner is not None:
-            requirements.append(inner)
-    close_run()
-    return _best(requirements)
+            exact = None
+            run = piece.exact if piece.exact is not None else frozenset({""})
+        if run is not None:
+            best = _rarest(best, run)
+        else:
+            run = frozenset({""})
+    return _Piece(exact, best)
 
 
 def required_literals(pattern: str | re.Pattern[str]) -> Literals:
@@ -77,19 +128,13 @@ def required_literals(pattern: str | re.Pattern[str]) -> Literals:
         return None
     source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
     flags = pattern.flags if isinstance(pattern, re.Pattern) else 0
-    if flags & re.VERBOSE:
-        return None
     try:
-        parsed = sre_parse.parse(source, flags)
+        literals = _sequence(sre_parse.parse(source, flags)).required
     except (re.error, AttributeError, TypeError, ValueError):
         return None
-    try:
-        literals = _sequence(list(parsed))
-    except (AttributeError, TypeError, ValueError):
+    if literals is None or _rarity(literals) <= 0:
         return None
-    if literals is None:
-        return None
-    return frozenset(s.lower() for s in literals)
+    return literals
 
 
 def might_match(literals: Literals, lowered_text: str) -> bool:
