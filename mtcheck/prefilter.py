@@ -25,8 +25,13 @@ except ImportError:  # pragma: no cover - older or other Pythons
     sre_parse = None
     sre_constants = None
 
-_MAX_SET = 64  # beyond this many alternatives a set is not worth scanning for
-_COMMON_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz .,'\n")
+# Every literal of a set is searched for in turn: past a dozen the search costs
+# more than the pattern it guards.
+_MAX_SET = 12
+# Characters found in nearly every article; others (%, «, ¿, @) are rare evidence.
+_COMMON_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,;:'\"()-\n\t")
+# A filter whose commonest literal is shorter than this passes nearly every article.
+_MIN_RARITY = 3
 
 Literals = frozenset[str] | None  # None: no filter, always run
 
@@ -132,7 +137,7 @@ def required_literals(pattern: str | re.Pattern[str]) -> Literals:
         literals = _sequence(sre_parse.parse(source, flags)).required
     except (re.error, AttributeError, TypeError, ValueError):
         return None
-    if literals is None or _rarity(literals) <= 0:
+    if literals is None or _rarity(literals) < _MIN_RARITY:
         return None
     return literals
 
