@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="check files on N processes (default: all cores; output order is the same)",
+    )
 
     fix = commands.add_parser(
         "fix",

@@ -18,6 +18,7 @@ from mtcheck.engine import RuleSet, check
 from mtcheck.errors import InputError
 from mtcheck.files import STDIN, collect, write_atomically
 from mtcheck.model import Applicability
+from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
 
@@ -33,14 +34,26 @@ def _documents(
     for path in paths:
         try:
             if path == STDIN:
-                raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
-                if not raw.strip():
-                    raise InputError(STDIN_NAME, "empty input; nothing to check")
-                yield decode(raw, STDIN_NAME, args.encoding)
+                yield _read_stdin(stdin, args.encoding)
             else:
                 yield load(Path(path), args.encoding)
         except InputError as exc:
             yield exc
+
+
+def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> FileResult:
+    try:
+        document = _read_stdin(stdin, args.encoding)
+    except InputError as error:
+        return FileResult(STDIN_NAME, error=error)
+    return FileResult(STDIN_NAME, document, tuple(check(document, ruleset)))
+
+
+def _read_stdin(stdin: TextIO, encoding: str | None) -> Document:
+    raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    if not raw.strip():
+        raise InputError(STDIN_NAME, "empty input; nothing to check")
+    return decode(raw, STDIN_NAME, encoding)
 
 
 def _report_error(errors: Console, error: InputError) -> None:
@@ -50,15 +63,26 @@ def _report_error(errors: Console, error: InputError) -> None:
 def run_check(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
-    results: list[FileResult] = []
+    paths, missing = collect(args.paths)
+    results: list[FileResult] = [FileResult(error.path, error=error) for error in missing]
+    files = [p for p in paths if p != STDIN]
+    if STDIN in paths:
+        results.append(_check_stdin(args, ruleset, stdin))
+    jobs = args.jobs or default_jobs()
+    results += check_paths(
+        files,
+        ruleset,
+        jobs=jobs,
+        encoding=args.encoding,
+        extra_rules=args.extra_rules,
+        select=args.select,
+        ignore=args.ignore,
+    )
     failed = False
-    for item in _documents(args, errors, stdin):
-        if isinstance(item, InputError):
-            _report_error(errors, item)
-            results.append(FileResult(item.path, error=item))
+    for result in results:
+        if result.error is not None:
+            _report_error(errors, result.error)
             failed = True
-            continue
-        results.append(FileResult(item.path, item, tuple(check(item, ruleset))))
     REPORTERS[args.format](console).report(results)
     if failed:
         return EXIT_ERROR

@@ -214,3 +214,17 @@ def test_version_and_help() -> None:
             check=True,
         ).stdout
         assert f"usage: mtcheck {command}" in help_text
+
+
+def test_parallel_output_equals_serial(run, tmp_path: Path) -> None:
+    from mtcheck.parallel import MIN_FILES_FOR_POOL
+
+    for index in range(MIN_FILES_FOR_POOL + 6):
+        text = ARTICLE if index % 3 else "Clean text about Lima.\n"
+        (tmp_path / f"a{index:03d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "a999.txt").write_bytes(b"\x00binary")
+    serial = run("check", "--format", "json", "--jobs", "1", str(tmp_path))
+    parallel = run("check", "--format", "json", "--jobs", "2", str(tmp_path))
+    assert serial.code == parallel.code == 2
+    assert serial.out == parallel.out
+    assert serial.err == parallel.err and "binary file" in serial.err
