@@ -17,6 +17,10 @@ class LocatedError(MtcheckError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        # Errors cross process boundaries (check --jobs) by pickling.
+        return (type(self), (self.path, self.message, self.line))
+
 
 class InputError(LocatedError):
     """An article that cannot be read or decoded."""
