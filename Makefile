@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # runs on the raw machine-translated text exported from one of them.
 DEMO := build/corpus/mt/peru-congress-vacancy.txt
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/bench.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check mtcheck tests

@@ -42,10 +42,12 @@ def _detection_table(evaluation: Evaluation) -> Table:
 
 def _clean_table(evaluation: Evaluation) -> Table:
     table = Table(
-        title=(
-            f"False alarms on {evaluation.clean_articles} clean articles "
-            f"({evaluation.clean_words} words): {evaluation.clean_rate:.2f} per 1,000 words"
-        )
+        title="False alarms on clean articles",
+        min_width=64,
+        caption=(
+            f"{evaluation.clean_articles} articles, {evaluation.clean_words} words: "
+            f"{evaluation.clean_rate:.2f} findings per 1,000 words"
+        ),
     )
     table.add_column("rule")
     table.add_column("findings", justify="right")
