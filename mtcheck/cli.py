@@ -78,6 +78,11 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         "--encoding", metavar="NAME", help="decode input with this encoding (default: UTF-8/16)"
     )
     parser.add_argument(
+        "--syntax",
+        choices=("txt", "md", "html"),
+        help="read every input as this format (default: by extension; - is txt)",
+    )
+    parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from mtcheck.api import fix_document
 from mtcheck.diff import render_diff
-from mtcheck.document import Document, decode, load
+from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check
 from mtcheck.errors import InputError
 from mtcheck.files import STDIN, collect, write_atomically
@@ -34,26 +34,30 @@ def _documents(
     for path in paths:
         try:
             if path == STDIN:
-                yield _read_stdin(stdin, args.encoding)
+                yield _read_stdin(stdin, _read_options(args))
             else:
-                yield load(Path(path), args.encoding)
+                yield read(Path(path), _read_options(args))
         except InputError as exc:
             yield exc
 
 
 def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> FileResult:
     try:
-        document = _read_stdin(stdin, args.encoding)
+        document = _read_stdin(stdin, _read_options(args))
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
     return FileResult(STDIN_NAME, document, tuple(check(document, ruleset)))
 
 
-def _read_stdin(stdin: TextIO, encoding: str | None) -> Document:
+def _read_options(args: argparse.Namespace) -> ReadOptions:
+    return ReadOptions(args.encoding, args.syntax)
+
+
+def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
     raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
     if not raw.strip():
         raise InputError(STDIN_NAME, "empty input; nothing to check")
-    return decode(raw, STDIN_NAME, encoding)
+    return decode(raw, STDIN_NAME, options.encoding, options.syntax or "txt")
 
 
 def _report_error(errors: Console, error: InputError) -> None:
@@ -73,7 +77,7 @@ def run_check(
         files,
         ruleset,
         jobs=jobs,
-        encoding=args.encoding,
+        options=_read_options(args),
         extra_rules=args.extra_rules,
         select=args.select,
         ignore=args.ignore,

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from mtcheck.document import Document
 from mtcheck.errors import InputError
 from mtcheck.model import CATEGORIES
 
@@ -44,6 +45,17 @@ class Article:
     raw: str
     reference: str
     spans: tuple[GoldSpan, ...]
+
+    @property
+    def syntax(self) -> str:
+        """NAME.md.ann and NAME.html.ann hold Markdown and HTML; the rest is plain text."""
+        from mtcheck.formats import syntax_for
+
+        return syntax_for(Path(self.path).with_suffix(""))
+
+    def document(self) -> Document:
+        """The raw MT text, as mtcheck would read it from the exported file."""
+        return Document(self.raw, path=self.path, syntax=self.syntax)
 
     @property
     def artefacts(self) -> tuple[GoldSpan, ...]:
@@ -122,7 +134,8 @@ def export(folder: Path, out: Path) -> list[Path]:
     """Write the raw MT text of every annotated article as NAME.txt under ``out``."""
     written = []
     for path in corpus_files(folder):
-        target = out / path.relative_to(folder).with_suffix(".txt")
+        relative = path.relative_to(folder).with_suffix("")
+        target = out / (relative if relative.suffix else relative.with_suffix(".txt"))
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(load_article(path).raw, encoding="utf-8")
         written.append(target)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class Document:
     path: str = "<string>"
     encoding: str = "utf-8"
     bom: bool = False
+    syntax: str = "txt"  # txt, md or html: how the prose is found in the text
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -84,7 +85,9 @@ class Document:
 
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes)."""
-        return Document(text, path=self.path, encoding=self.encoding, bom=self.bom)
+        return Document(
+            text, path=self.path, encoding=self.encoding, bom=self.bom, syntax=self.syntax
+        )
 
     def encode(self) -> bytes:
         """The bytes to write back: BOM and line endings exactly as read."""
@@ -94,8 +97,25 @@ class Document:
         return (codecs.BOM_UTF8 + data) if self.bom else data
 
 
-def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read articles: a forced encoding and syntax, or None to detect them."""
+
+    encoding: str | None = None
+    syntax: str | None = None
+
+
+def read(path: Path, options: ReadOptions) -> Document:
+    return load(path, options.encoding, options.syntax)
+
+
+def decode(data: bytes, path: str, encoding: str | None = None, syntax: str = "txt") -> Document:
     """Decode file bytes into a Document, or raise InputError naming the file."""
+    document = _decode(data, path, encoding)
+    return replace(document, syntax=syntax) if syntax != "txt" else document
+
+
+def _decode(data: bytes, path: str, encoding: str | None) -> Document:
     if encoding:
         try:
             return Document(data.decode(encoding), path=path, encoding=encoding)
@@ -120,8 +140,11 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Document:
     return Document(text, path=path, encoding="utf-8", bom=bom)
 
 
-def load(path: Path, encoding: str | None = None) -> Document:
-    """Read and decode one file; every failure is an InputError naming it."""
+def load(path: Path, encoding: str | None = None, syntax: str | None = None) -> Document:
+    """Read and decode one file; every failure is an InputError naming it.
+
+    The syntax comes from the extension (.md, .html) unless given.
+    """
     name = str(path)
     try:
         data = path.read_bytes()
@@ -135,4 +158,6 @@ def load(path: Path, encoding: str | None = None) -> Document:
         raise InputError(name, exc.strerror or str(exc)) from None
     if not data.strip():
         raise InputError(name, "empty file; nothing to check")
-    return decode(data, name, encoding)
+    from mtcheck.formats import syntax_for
+
+    return decode(data, name, encoding, syntax or syntax_for(path))

@@ -78,7 +78,23 @@ def load_ruleset(extra_folders: Sequence[Path] = ()) -> RuleSet:
 
 
 def check(document: Document, ruleset: RuleSet) -> list[Finding]:
-    """All findings of a ruleset in a document, in text order, without repeats."""
+    """All findings of a ruleset in a document, in text order, without repeats.
+
+    For Markdown and HTML the rules read the prose; findings and fixes are
+    mapped back to exact source offsets (see ``mtcheck.formats``).
+    """
+    if document.syntax == "txt":
+        return _check_prose(document, ruleset)
+    from mtcheck.formats import extract
+    from mtcheck.formats.mapping import to_source
+
+    prose_map = extract(document.text, document.syntax)
+    prose = Document(prose_map.prose, path=document.path)
+    mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
+    return sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
+
+
+def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:
     analysis = Analysis(document)
     findings: dict[tuple[str, int, int], Finding] = {}
     for rule in ruleset:

@@ -19,7 +19,6 @@ from pathlib import Path
 from mtcheck.api import fix_document
 from mtcheck.corpus import Article, GoldSpan, corpus_files, load_article
 from mtcheck.diff import pair_lines
-from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
 from mtcheck.model import CATEGORIES, Applicability, Finding
 
@@ -225,7 +224,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
     articles = clean_articles = 0
     for path in corpus_files(corpus):
         article = load_article(path)
-        document = Document(article.raw, path=str(path))
+        document = article.document()
         findings = check(document, ruleset)
         tallies, article_missed, article_alarms = tally_article(article, findings)
         for category, tally in tallies.items():

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from mtcheck.document import load
+from mtcheck.document import ReadOptions, read
 from mtcheck.engine import RuleSet, check, load_ruleset
 from mtcheck.errors import InputError
 from mtcheck.results import FileResult
@@ -22,28 +22,28 @@ MIN_FILES_FOR_POOL = 64
 _CHUNK = 16
 
 _worker_ruleset: RuleSet | None = None
-_worker_encoding: str | None = None
+_worker_options = ReadOptions()
 
 
-def check_path(path: str, ruleset: RuleSet, encoding: str | None) -> FileResult:
+def check_path(path: str, ruleset: RuleSet, options: ReadOptions) -> FileResult:
     try:
-        document = load(Path(path), encoding)
+        document = read(Path(path), options)
     except InputError as error:
         return FileResult(path, error=error)
     return FileResult(path, document, tuple(check(document, ruleset)))
 
 
 def _init_worker(
-    extra_rules: Sequence[Path], select: Sequence[str], ignore: Sequence[str], encoding: str | None
+    extra_rules: Sequence[Path], select: Sequence[str], ignore: Sequence[str], options: ReadOptions
 ) -> None:
-    global _worker_ruleset, _worker_encoding
+    global _worker_ruleset, _worker_options
     _worker_ruleset = load_ruleset(extra_rules).select(select, ignore)
-    _worker_encoding = encoding
+    _worker_options = options
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_ruleset is not None
-    return check_path(path, _worker_ruleset, _worker_encoding)
+    return check_path(path, _worker_ruleset, _worker_options)
 
 
 def default_jobs() -> int:
@@ -55,7 +55,7 @@ def check_paths(
     ruleset: RuleSet,
     *,
     jobs: int,
-    encoding: str | None,
+    options: ReadOptions,
     extra_rules: Sequence[Path] = (),
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -63,11 +63,11 @@ def check_paths(
     """Results for each path, in order; on a pool when there are enough files."""
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield check_path(path, ruleset, encoding)
+            yield check_path(path, ruleset, options)
         return
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,
-        initargs=(tuple(extra_rules), tuple(select), tuple(ignore), encoding),
+        initargs=(tuple(extra_rules), tuple(select), tuple(ignore), options),
     ) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from mtcheck import check_text, fix_text
+from mtcheck import check_document, fix_document
 from mtcheck.corpus import Article, corpus_files, load_article, parse
 from mtcheck.errors import InputError
-from mtcheck.model import CATEGORIES
+from mtcheck.model import CATEGORIES, Applicability
 
 from .conftest import CORPUS
 
@@ -35,7 +35,7 @@ def test_clean_articles_raise_few_alarms() -> None:
         if article.artefacts:
             continue
         words += len(article.raw.split())
-        findings = check_text(article.raw)
+        findings = check_document(article.document())
         alarms += len(findings)
         flagged += [(article.path, f.rule_id, f.matched) for f in findings]
     assert words >= 2000
@@ -67,10 +67,10 @@ def test_reference_is_raw_with_edits_applied(path: Path) -> None:
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_fix_is_idempotent_on_corpus(path: Path) -> None:
-    raw = load_article(path).raw
-    for unsafe in (False, True):
-        once = fix_text(raw, unsafe=unsafe)
-        assert fix_text(once, unsafe=unsafe) == once
+    document = load_article(path).document()
+    for level in (Applicability.SAFE, Applicability.UNSAFE):
+        once = fix_document(document, level=level).text
+        assert fix_document(document.with_text(once), level=level).text == once
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -82,7 +82,7 @@ def test_detectors_meet_their_targets_on_corpus(category: str) -> None:
     """The detectors' targets (issue 5): precision >= 0.95 and recall >= 0.90 per category."""
     gold = found = flagged = right = 0
     for article in _articles():
-        findings = [f for f in check_text(article.raw) if f.category == category]
+        findings = [f for f in check_document(article.document()) if f.category == category]
         spans = [s for s in article.artefacts if s.category == category]
         gold += len(spans)
         found += sum(
@@ -102,7 +102,7 @@ def test_detectors_meet_their_targets_on_corpus(category: str) -> None:
 def test_hard_negatives_are_not_flagged() -> None:
     flagged = []
     for article in _articles():
-        findings = check_text(article.raw)
+        findings = check_document(article.document())
         for span in article.negatives:
             flagged += [
                 (article.path, f.rule_id, span.wrong)
