@@ -19,6 +19,8 @@ _LETTER = r"[^\W\d_]"
 # A word: letters, with apostrophes inside (Russia’s, O'Higgins).
 WORD = re.compile(rf"{_LETTER}+(?:['’]{_LETTER}+)*")
 _SENTENCE_END = ".!?"
+# Above this many characters one indexing pass beats a str.find per word asked for.
+_INDEX_ABOVE = 20_000
 _OPENERS = "\"“‘'«(¿¡[—–-*#>"
 
 
@@ -74,9 +76,22 @@ class Analysis:
         """Where ``word`` stands as a token, in text order."""
         found = self._occurrences.get(word)
         if found is None:
-            found = tuple(self._find_word(word)) if self.counts.get(word) else ()
+            if not self.counts.get(word):
+                found = ()
+            elif len(self.text) > _INDEX_ABOVE:
+                found = self._index.get(word, ())
+            else:
+                found = tuple(self._find_word(word))
             self._occurrences[word] = found
         return found
+
+    @cached_property
+    def _index(self) -> dict[str, tuple[Token, ...]]:
+        """Positions of every word, built in one pass: cheaper than many finds in a long text."""
+        index: dict[str, list[Token]] = defaultdict(list)
+        for token in self.tokens:
+            index[token.text].append(token)
+        return {word: tuple(tokens) for word, tokens in index.items()}
 
     def _find_word(self, word: str) -> list[Token]:
         # str.find and two character tests: far cheaper than compiling a pattern per word.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -120,11 +122,16 @@ def _without_deleted_lines(text: str, findings: Iterable[Finding]) -> list[Findi
     ]
     if not deleted:
         return kept
-    return [
-        f
-        for f in kept
-        if not any(
-            owner is not f and span.start <= f.span.start and f.span.end <= span.end
-            for span, owner in deleted
-        )
-    ]
+    owners = {id(owner) for _, owner in deleted}
+    deleted.sort(key=lambda pair: pair[0].start)
+    starts = [span.start for span, _ in deleted]
+    furthest = list(itertools.accumulate((span.end for span, _ in deleted), max))
+    # A finding lies in a deleted range when some range starting at or before it
+    # reaches past its end: one binary search each, for archives of any size.
+    result = []
+    for finding in kept:
+        index = bisect.bisect_right(starts, finding.span.start) - 1
+        inside = index >= 0 and furthest[index] >= finding.span.end
+        if id(finding) in owners or not inside:
+            result.append(finding)
+    return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mtcheck.model import Applicability, Finding, Fix
+from mtcheck.model import Applicability, Edit, Finding, Fix
 
 MAX_ROUNDS = 10
 
@@ -44,16 +44,26 @@ def apply_once(
     """Apply every non-overlapping fix at ``level`` or safer; return (text, applied, skipped)."""
     candidates = sorted((f for f in findings if fixable(f, level)), key=_fix_order)
     taken: list[Fix] = []
+    seen: set[Fix] = set()
     applied: list[Finding] = []
     skipped: list[Finding] = []
+    # Fixes come in order of position, so one frontier (the end of the furthest
+    # edit taken) decides overlaps in linear time, even for 100,000 fixes.
+    frontier = -1
+    last_insertion = -1
     for finding in candidates:
         fix = finding.fix
         assert fix is not None
-        if any(e.span.overlaps(t.span) for t in taken for e in fix.edits) or fix in taken:
+        if fix in seen or any(_crosses(e, frontier, last_insertion) for e in fix.edits):
             skipped.append(finding)
             continue
         taken.append(fix)
+        seen.add(fix)
         applied.append(finding)
+        frontier = max(frontier, *(e.span.end for e in fix.edits))
+        for edit in fix.edits:
+            if edit.span.start == edit.span.end:
+                last_insertion = edit.span.start
     edits = sorted((e for fix in taken for e in fix.edits), key=lambda e: e.span.start)
     pieces: list[str] = []
     cursor = 0
@@ -63,6 +73,14 @@ def apply_once(
         cursor = edit.span.end
     pieces.append(text[cursor:])
     return "".join(pieces), applied, skipped
+
+
+def _crosses(edit: Edit, frontier: int, last_insertion: int) -> bool:
+    """Whether an edit collides with those taken before it (see Span.overlaps)."""
+    start, end = edit.span.start, edit.span.end
+    if start < frontier:
+        return True
+    return start == end == last_insertion
 
 
 def _fix_order(finding: Finding) -> tuple[int, int, int, str]:
