@@ -78,6 +78,13 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         "--encoding", metavar="NAME", help="decode input with this encoding (default: UTF-8/16)"
     )
     parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="skip files under folders that match (gitignore syntax; .gitignore is read too)",
+    )
+    parser.add_argument(
         "--syntax",
         choices=("txt", "md", "html"),
         help="read every input as this format (default: by extension; - is txt)",

@@ -29,7 +29,7 @@ STDIN_NAME = "<stdin>"
 def _documents(
     args: argparse.Namespace, errors: Console, stdin: TextIO
 ) -> Iterator[Document | InputError]:
-    paths, missing = collect(args.paths)
+    paths, missing = collect(args.paths, args.exclude)
     yield from missing
     for path in paths:
         try:
@@ -67,7 +67,7 @@ def _report_error(errors: Console, error: InputError) -> None:
 def run_check(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
-    paths, missing = collect(args.paths)
+    paths, missing = collect(args.paths, args.exclude)
     results: list[FileResult] = [FileResult(error.path, error=error) for error in missing]
     files = [p for p in paths if p != STDIN]
     if STDIN in paths:

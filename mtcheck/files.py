@@ -5,17 +5,61 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from mtcheck.errors import InputError
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
+SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
 STDIN = "-"
 
 
-def collect(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
-    """Expand folders into their article files; missing paths become errors."""
+def _exclusions(folder: Path, exclude: Sequence[str]) -> Any:
+    """The folder's .gitignore and the --exclude patterns, in gitignore syntax."""
+    import pathspec
+
+    lines = list(exclude)
+    ignore_file = folder / ".gitignore"
+    if ignore_file.is_file():
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            lines = ignore_file.read_text(encoding="utf-8").splitlines() + lines
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _walk(folder: Path, exclude: Sequence[str]) -> list[Path]:
+    spec = _exclusions(folder, exclude)
+    found = []
+    for root, dirs, files in os.walk(folder):  # does not follow symlinked folders: no loops
+        relative_root = Path(root).relative_to(folder)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in SKIPPED_FOLDERS
+            and not spec.match_file(f"{(relative_root / d).as_posix()}/")
+        )
+        for name in files:
+            relative = relative_root / name
+            if (
+                Path(name).suffix.lower() in ARTICLE_SUFFIXES
+                and not name.startswith(".")
+                and not spec.match_file(relative.as_posix())
+            ):
+                found.append(folder / relative)
+    return sorted(found)
+
+
+def collect(
+    paths: Iterable[str], exclude: Sequence[str] = ()
+) -> tuple[list[str], list[InputError]]:
+    """Expand folders into their article files; missing paths become errors.
+
+    Folders are walked recursively, skipping hidden folders, virtual
+    environments and what the folder's ``.gitignore`` or ``exclude`` (gitignore
+    patterns) name. Files named explicitly are always checked.
+    """
     found: list[str] = []
     errors: list[InputError] = []
     for raw in paths:
@@ -24,13 +68,7 @@ def collect(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
             continue
         path = Path(raw)
         if path.is_dir():
-            articles = sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in ARTICLE_SUFFIXES
-                and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            articles = _walk(path, exclude)
             if not articles:
                 suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
                 errors.append(InputError(raw, f"directory has no article files ({suffixes})"))

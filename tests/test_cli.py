@@ -228,3 +228,33 @@ def test_parallel_output_equals_serial(run, tmp_path: Path) -> None:
     assert serial.code == parallel.code == 2
     assert serial.out == parallel.out
     assert serial.err == parallel.err and "binary file" in serial.err
+
+
+def test_walk_honours_gitignore_and_exclude(run, tmp_path: Path) -> None:
+    for relative in ("a.md", "drafts/b.md", "build/c.txt", "keep/d.html", ".hidden/e.txt"):
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("Clean text about Lima.\n", encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n", encoding="utf-8")
+    result = run("check", "--format", "json", "--exclude", "drafts/", str(tmp_path))
+    paths = [
+        Path(f["path"]).relative_to(tmp_path).as_posix() for f in json.loads(result.out)["files"]
+    ]
+    assert paths == ["a.md", "keep/d.html"]
+    explicit = run(
+        "check", "--format", "json", "--exclude", "drafts/", str(tmp_path / "drafts/b.md")
+    )
+    assert len(json.loads(explicit.out)["files"]) == 1  # a file named explicitly is checked
+
+
+def test_long_line_and_crlf_are_handled(run, tmp_path: Path) -> None:
+    long_line = tmp_path / "long.txt"
+    long_line.write_text("Putinvisited belarus. Putin spoke. " + "x" * 1_000_000 + "\n")
+    result = run("check", "--format", "concise", str(long_line))
+    assert f"{long_line}:1:1: MT801" in result.out
+    crlf = tmp_path / "crlf.md"
+    crlf.write_bytes(b"# Title\r\n\r\nVladimir **Putin**visited Minsk.\rPutin spoke.\r\n")
+    assert run("fix", "--write", str(crlf)).code in (0, 1)
+    assert (
+        crlf.read_bytes() == b"# Title\r\n\r\nVladimir **Putin** visited Minsk.\rPutin spoke.\r\n"
+    )

@@ -23,6 +23,8 @@ from mtcheck.model import Applicability
 
 # A glued token is at least this long; shorter unknowns are abbreviations or names.
 _MIN_TOKEN = 6
+# Longer runs of letters are not two words but data (hashes, a line of x's).
+_MAX_TOKEN = 40
 # A whole token this frequent is a word of its own (therein, forthwith, YouTube).
 _KNOWN_WORD_ZIPF = 3.0
 # A Spanish word or name this frequent is left alone (Sheinbaum, Petroperú).
@@ -179,7 +181,7 @@ def _looks_like_word(token: str, analysis: Analysis) -> bool:
 def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
     # Decide once per distinct word; look up positions only for the few flagged.
     for word in analysis.counts:
-        if len(word) < _MIN_TOKEN or "'" in word or "’" in word:
+        if not _MIN_TOKEN <= len(word) <= _MAX_TOKEN or "'" in word or "’" in word:
             continue
         if zipf(word) >= _KNOWN_WORD_ZIPF:
             continue  # the common case, and the cheapest test
