@@ -35,6 +35,7 @@ examples:
   mtcheck check --format json corpus/   the JSON report (docs/json-report.md)
   mtcheck fix --diff article.txt        what the safe fixes would change
   mtcheck fix --write article.txt       apply them (atomically)
+  mtcheck review article.md             decide each finding in the terminal
   mtcheck rules --category calque       the rule catalogue
   mtcheck eval corpus/                  precision, recall, false alarms, fix quality
 
@@ -184,6 +185,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_selection(evaluation)
 
+    review = commands.add_parser(
+        "review",
+        help="go through the findings one by one in the terminal",
+        description=(
+            "Review each finding in turn: y accept, n reject, 1-9 pick an alternative, "
+            "e edit, a accept all of this rule, s skip the file, u undo, ? help, q quit. "
+            "Each file is written once at the end, atomically, after a confirmation."
+        ),
+    )
+    _add_input(review)
+    _add_selection(review)
+    review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
+    review.add_argument("--no-backup", action="store_true", help="do not keep FILE.orig")
+    review.add_argument(
+        "--min-severity",
+        choices=("info", "warning", "error"),
+        default="info",
+        help="review only findings at least this severe",
+    )
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalogue",
@@ -238,6 +259,10 @@ def main(
         input_stream = stdin or sys.stdin
         if args.command == "check":
             return run_check(args, ruleset, console, errors, input_stream)
+        if args.command == "review":
+            from mtcheck.commands import run_review
+
+            return run_review(args, ruleset, console, errors, input_stream)
         return run_fix(args, ruleset, console, errors, input_stream)
     except MtcheckError as exc:
         err.write(f"mtcheck: error: {exc}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -174,3 +174,73 @@ def run_eval(args: argparse.Namespace, ruleset: RuleSet, out: TextIO) -> int:
     for failure in failures:
         sys.stderr.write(f"mtcheck eval: below threshold: {failure}\n")
     return EXIT_FINDINGS if failures else EXIT_CLEAN
+
+
+def line_reader(stream: TextIO, console: Console) -> Callable[[str, str], str]:
+    """Ask for a line on ``stream``; in a terminal the default is prefilled for editing."""
+    interactive = stream.isatty()
+
+    def ask(prompt: str, default: str) -> str:
+        if interactive and default:
+            return _prefilled_input(prompt, default)
+        shown = f"{prompt}[{default}] " if default else prompt
+        console.print(shown, end="", markup=False, highlight=False)
+        console.file.flush()
+        line = stream.readline()
+        if not line:
+            raise EOFError
+        answer = line.rstrip("\r\n")
+        if not interactive:
+            console.print(answer, markup=False, highlight=False)  # the transcript shows it
+        return answer or default
+
+    return ask
+
+
+def _prefilled_input(prompt: str, default: str) -> str:
+    try:
+        import readline
+    except ImportError:  # pragma: no cover - platforms without readline
+        return input(f"{prompt}[{default}] ") or default
+    readline.set_startup_hook(lambda: readline.insert_text(default))
+    try:
+        return input(prompt)
+    finally:
+        readline.set_startup_hook()
+
+
+def run_review(
+    args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
+) -> int:
+    from mtcheck.model import Severity
+    from mtcheck.review import Review, finish
+
+    if not stdin.isatty():
+        raise InputError(
+            "<stdin>", "review needs a terminal; use `mtcheck check` or `mtcheck fix` in scripts"
+        )
+    ask = line_reader(stdin, console)
+    failed = False
+    for item in _documents(args, errors, stdin):
+        if isinstance(item, InputError):
+            _report_error(errors, item)
+            failed = True
+            continue
+        if item.path == STDIN_NAME:
+            raise InputError(STDIN_NAME, "cannot review standard input; name the file")
+        review = Review(item, ruleset, console, ask, Severity.parse(args.min_severity))
+        try:
+            outcome = review.run()
+            save = finish(console, item, outcome, ask, args.dry_run)
+        except EOFError:
+            console.print("\nInput ended; nothing written.")
+            return EXIT_FINDINGS
+        if save:
+            path = Path(item.path)
+            if not args.no_backup:
+                write_atomically(path.with_name(path.name + ".orig"), item.encode())
+            write_atomically(path, item.with_text(outcome.text).encode())
+            console.print(f"Wrote {item.path}.")
+        if outcome.quit:
+            break
+    return EXIT_ERROR if failed else EXIT_CLEAN

@@ -20,7 +20,7 @@ INSERTED = "bold green"
 CONTEXT = "dim"
 
 
-def _word_diff(old: str, new: str, markers: bool) -> Text:
+def word_diff(old: str, new: str, markers: bool) -> Text:
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     text = Text()
@@ -142,9 +142,7 @@ def _print_pair(
     else:
         old_line = _strip(old_lines[i1 + old_index])
         new_line = _strip(new_lines[j1 + new_index])
-        _print_line(
-            console, i1 + old_index + 1, width, "~", _word_diff(old_line, new_line, markers)
-        )
+        _print_line(console, i1 + old_index + 1, width, "~", word_diff(old_line, new_line, markers))
 
 
 def _strip(line: str) -> str:

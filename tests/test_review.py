@@ -1,0 +1,187 @@
+"""The review loop, driven by scripted answers and a recording console."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from mtcheck.document import Document
+from mtcheck.engine import default_ruleset
+from mtcheck.review import Review, finish
+
+TEXT = """Vladimir Putinvisited belarus on Monday. Putin spoke.
+
+The overall maximum of the army said no.
+
+SIGHT: Other news
+"""
+
+
+def _session(answers: list[str], text: str = TEXT, width: int = 80):  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    console = Console(file=out, width=width, color_system=None, highlight=False)
+    queue = iter(answers)
+
+    def ask(prompt: str, default: str) -> str:
+        answer = next(queue)
+        console.print(prompt + answer, markup=False)
+        return answer or default
+
+    review = Review(Document(text, path="a.txt"), default_ruleset(), console, ask)
+    return review, console, out, ask
+
+
+def test_transcript_accept_reject_choose() -> None:
+    review, _, out, _ = _session(["y", "n", "2", "y"])
+    outcome = review.run()
+    assert out.getvalue() == (
+        "a.txt:1:10  MT801 [glued-words] “Putinvisited” looks like two words glued where \n"
+        "markup was stripped: “Putin visited”\n"
+        "  Vladimir [-Putinvisited-]{+Putin visited+} belarus on Monday. Putin spoke.\n"
+        "  1) “Putin visited”\n"
+        "[y/n/1-9/e/a/s/u/?/q] > y\n"
+        "a.txt:1:24  MT811 [casing] “belarus” is a proper noun: write “Belarus”\n"
+        "  Vladimir Putin visited [-belarus-]{+Belarus+} on Monday. Putin spoke.\n"
+        "  1) “Belarus”\n"
+        "[y/n/1-9/e/a/s/u/?/q] > n\n"
+        "a.txt:3:5  MT101 [calque] “overall maximum” is a calque of Spanish “jefe \n"
+        "máximo”; write “commander-in-chief”\n"
+        "  The [-overall maximum-]{+commander-in-chief+} of the army said no.\n"
+        "  1) “commander-in-chief”\n"
+        "  2) “head”\n"
+        "[y/n/1-9/e/a/s/u/?/q] > 2\n"
+        "a.txt:5:1  MT001 [crossref-label] “SIGHT:” is Spanish “VEA:” mistranslated; \n"
+        "write “SEE ALSO:”\n"
+        "  [-SIGHT-]{+SEE ALSO+}: Other news\n"
+        "  1) “SEE ALSO:”\n"
+        "[y/n/1-9/e/a/s/u/?/q] > y\n"
+    )
+    assert outcome.text == (
+        "Vladimir Putin visited belarus on Monday. Putin spoke.\n\n"
+        "The head of the army said no.\n\nSEE ALSO: Other news\n"
+    )
+    assert [d.kind for d in outcome.decisions] == ["accepted", "rejected", "accepted", "accepted"]
+
+
+def test_edit_undo_help_and_quit() -> None:
+    review, _, out, _ = _session(["e", "Putin travelled to", "u", "?", "y", "x", "q"])
+    outcome = review.run()
+    transcript = out.getvalue()
+    assert "Replacement: Putin travelled to" in transcript
+    assert "Undone." in transcript and "accept all remaining of this rule" in transcript
+    assert "Unknown key 'x'; ? for help." in transcript
+    assert outcome.quit
+    assert outcome.text.startswith("Vladimir Putin visited belarus")  # the edit was undone
+
+
+def test_accept_all_of_a_rule() -> None:
+    text = "belarus and kyiv met in lima. The overall maximum spoke.\n"
+    review, _, _, _ = _session(["a", "n"], text=text)
+    outcome = review.run()
+    assert outcome.text == "Belarus and Kyiv met in Lima. The overall maximum spoke.\n"
+
+
+def test_line_removal_and_skip_file() -> None:
+    text = "Skip to content\n\nTitle here\n\nSIGHT: More\n"
+    review, _, _, _ = _session(["y", "s"], text=text)
+    outcome = review.run()
+    assert outcome.text == "Title here\n\nSIGHT: More\n"
+
+
+def test_finish_shows_summary_diff_and_asks(tmp_path: Path) -> None:
+    review, console, out, ask = _session(["y", "n", "y", "y", "y"])
+    outcome = review.run()
+    document = Document(TEXT, path="a.txt")
+    assert finish(console, document, outcome, ask, dry_run=False)
+    transcript = out.getvalue()
+    assert "Review summary" in transcript and "glued-words" in transcript
+    assert "--- a.txt" in transcript and "Write the changes to a.txt? [y/n] > y" in transcript
+    review, console, out, ask = _session(["y", "q"])
+    outcome = review.run()
+    assert not finish(console, document, outcome, ask, dry_run=True)
+
+
+def test_review_in_a_script_is_refused(run, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    result = run("review", str(path))
+    assert result.code == 2 and "review needs a terminal" in result.err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_review_command_writes_file_and_backup(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    # Answers: accept, reject, pick 2, accept, then confirm the write.
+    monkeypatch.setattr("mtcheck.commands._prefilled_input", lambda prompt, default: default)
+    stdin = _Terminal("y\nn\n2\ny\ny\n")
+    out = io.StringIO()
+    code = main(
+        ["review", "--color", "never", str(path)], stdout=out, stderr=io.StringIO(), stdin=stdin
+    )
+    assert code == 0
+    assert path.read_text(encoding="utf-8") == (
+        "Vladimir Putin visited belarus on Monday. Putin spoke.\n\n"
+        "The head of the army said no.\n\nSEE ALSO: Other news\n"
+    )
+    assert (tmp_path / "a.txt.orig").read_text(encoding="utf-8") == TEXT
+    assert "Wrote" in out.getvalue()
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="the seed article is not beside the checkout")
+def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect", reason="pexpect is installed by make test")
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "xterm"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "mtcheck", "review", "--no-backup", str(article)],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, 80),
+    )
+    # Skip to content: accept; then Putinvisited: accept; belarus: reject; kyiv: undo the
+    # rejection first, then accept belarus and kyiv; then quit and save.
+    child.expect(r"Skip to content.*> ")
+    child.sendline("y")
+    child.expect(r"Putinvisited.*> ")
+    child.sendline("y")
+    child.expect(r"belarus.*> ")
+    child.sendline("n")
+    child.expect(r"kyiv.*> ")
+    child.sendline("u")
+    child.expect("Undone.")
+    child.expect(r"belarus.*> ")
+    child.sendline("y")
+    child.expect(r"kyiv.*> ")
+    child.sendline("y")
+    child.expect(r"> ")
+    child.sendline("q")
+    child.expect(r"Write the changes to .*\? \[y/n\] > ")
+    child.sendline("y")
+    child.expect(pexpect.EOF)
+    saved = article.read_text(encoding="utf-8")
+    original = SEED.read_text(encoding="utf-8")
+    expected = (
+        original.replace("Skip to content\n\n", "", 1)
+        .replace("Putinvisited belarus", "Putin visited Belarus", 1)
+        .replace("fears in kyiv", "fears in Kyiv", 1)
+    )
+    assert saved == expected
