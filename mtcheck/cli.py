@@ -126,6 +126,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
+    baseline = check.add_argument_group("baseline (report only new findings in an archive)")
+    baseline.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"
+    )
+    baseline.add_argument(
+        "--baseline", type=Path, metavar="FILE", help="report only findings not in FILE"
+    )
+    baseline.add_argument(
+        "--prune-baseline",
+        action="store_true",
+        help="with --baseline: drop entries that no longer match anything",
+    )
     check.add_argument(
         "--jobs",
         "-j",
@@ -198,6 +210,17 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selection(review)
     review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
     review.add_argument("--no-backup", action="store_true", help="do not keep FILE.orig")
+    review.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="skip findings recorded in FILE (default with --remember: .mtcheck-baseline.json)",
+    )
+    review.add_argument(
+        "--remember",
+        action="store_true",
+        help="record rejected findings in the baseline so CI and later reviews skip them",
+    )
     review.add_argument(
         "--min-severity",
         choices=("info", "warning", "error"),

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.text import Text
 
 from mtcheck.api import fix_document
+from mtcheck.baseline import Baseline
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check
@@ -39,6 +40,30 @@ def _documents(
                 yield read(Path(path), _read_options(args))
         except InputError as exc:
             yield exc
+
+
+def _apply_baseline(
+    args: argparse.Namespace, results: list[FileResult], errors: Console
+) -> list[FileResult]:
+    baseline = Baseline.load(args.baseline)
+    filtered, stale = baseline.filter(results)
+    if stale:
+        total = sum(stale.values())
+        if args.prune_baseline:
+            baseline.without(stale).save(args.baseline)
+            errors.print(
+                f"Pruned {total} stale entries from {args.baseline}.",
+                highlight=False,
+                soft_wrap=True,
+            )
+        else:
+            errors.print(
+                f"{args.baseline}: {total} entries match nothing any more "
+                "(fixed?); --prune-baseline removes them",
+                highlight=False,
+                soft_wrap=True,
+            )
+    return filtered
 
 
 def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> FileResult:
@@ -87,6 +112,11 @@ def run_check(
         if result.error is not None:
             _report_error(errors, result.error)
             failed = True
+    if args.write_baseline:
+        Baseline.from_results(results).save(args.write_baseline)
+        errors.print(f"Baseline written to {args.write_baseline}.", highlight=False, soft_wrap=True)
+    if args.baseline:
+        results = _apply_baseline(args, results, errors)
     REPORTERS[args.format](console).report(results)
     if failed:
         return EXIT_ERROR
@@ -220,6 +250,12 @@ def run_review(
             "<stdin>", "review needs a terminal; use `mtcheck check` or `mtcheck fix` in scripts"
         )
     ask = line_reader(stdin, console)
+    baseline_path = args.baseline or (Path(".mtcheck-baseline.json") if args.remember else None)
+    baseline = (
+        Baseline.load(baseline_path)
+        if baseline_path is not None and baseline_path.exists()
+        else Baseline()
+    )
     failed = False
     for item in _documents(args, errors, stdin):
         if isinstance(item, InputError):
@@ -228,7 +264,14 @@ def run_review(
             continue
         if item.path == STDIN_NAME:
             raise InputError(STDIN_NAME, "cannot review standard input; name the file")
-        review = Review(item, ruleset, console, ask, Severity.parse(args.min_severity))
+        review = Review(
+            item,
+            ruleset,
+            console,
+            ask,
+            Severity.parse(args.min_severity),
+            skip=lambda text, finding, path=item.path: baseline.knows(path, text, finding),
+        )
         try:
             outcome = review.run()
             save = finish(console, item, outcome, ask, args.dry_run)
@@ -241,6 +284,16 @@ def run_review(
                 write_atomically(path.with_name(path.name + ".orig"), item.encode())
             write_atomically(path, item.with_text(outcome.text).encode())
             console.print(f"Wrote {item.path}.")
+        if args.remember and outcome.rejected:
+            # Positions refer to the reviewed text: remember them only if the file now holds it.
+            if save or outcome.text == item.text:
+                for key in review.rejected_keys(outcome, outcome.text):
+                    baseline.add(key)
+                assert baseline_path is not None
+                baseline.save(baseline_path)
+                console.print(f"Remembered {len(outcome.rejected)} rejected in {baseline_path}.")
+            else:
+                console.print("Rejections not remembered: the file was not written.")
         if outcome.quit:
             break
     return EXIT_ERROR if failed else EXIT_CLEAN

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from mtcheck.baseline import Key, finding_key
 from mtcheck.diff import render_diff, word_diff
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
@@ -51,6 +52,7 @@ class ReviewOutcome:
     text: str
     decisions: list[Decision]
     quit: bool
+    rejected: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 AskLine = Callable[[str, str], str]
@@ -66,16 +68,32 @@ class Review:
         console: Console,
         ask: AskLine,
         min_severity: Severity = Severity.INFO,
+        skip: Callable[[str, Finding], bool] | None = None,
     ) -> None:
         self.document = document
         self.ruleset = ruleset
         self.console = console
         self.ask = ask
         self.min_severity = min_severity
+        self.skip = skip or (lambda text, finding: False)
 
     def _findings(self, text: str) -> list[Finding]:
         findings = check(self.document.with_text(text), self.ruleset)
-        return [f for f in findings if f.severity >= self.min_severity and _replacements(f)]
+        return [
+            f
+            for f in findings
+            if f.severity >= self.min_severity and _replacements(f) and not self.skip(text, f)
+        ]
+
+    def rejected_keys(self, outcome: ReviewOutcome, text: str) -> list[Key]:
+        """Baseline keys of the findings the editor rejected, in the text as saved."""
+        findings = check(self.document.with_text(text), self.ruleset)
+        by_span = {(f.rule_id, f.span.start, f.span.end): f for f in findings}
+        return [
+            finding_key(self.document.path, text, by_span[entry])
+            for entry in outcome.rejected
+            if entry in by_span
+        ]
 
     def _next(self, state: _State) -> Finding | None:
         for finding in self._findings(state.text):
@@ -99,7 +117,7 @@ class Review:
                 self.console.print(HELP)
                 continue
             if answer == "q":
-                return ReviewOutcome(state.text, state.decisions, quit=True)
+                return ReviewOutcome(state.text, state.decisions, True, state.rejected)
             if answer == "s":
                 break
             if answer == "u":
@@ -121,7 +139,7 @@ class Review:
             if answer == "a":
                 state.auto_rules.add(finding.rule_id)
             _apply(state, _edits(finding, choice, replacement), kind, finding.category)
-        return ReviewOutcome(state.text, state.decisions, quit=False)
+        return ReviewOutcome(state.text, state.decisions, False, state.rejected)
 
     def _choose(self, answer: str, finding: Finding) -> tuple[int | None, str, str | None]:
         """(index of the option chosen or None, replacement, kind of decision)."""

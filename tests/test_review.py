@@ -185,3 +185,25 @@ def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
         .replace("fears in kyiv", "fears in Kyiv", 1)
     )
     assert saved == expected
+
+
+def test_remembered_rejections_leave_ci_and_the_next_review(
+    tmp_path: Path, monkeypatch, run
+) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    monkeypatch.chdir(tmp_path)
+    # Reject everything (4 findings), nothing changes, so nothing to write.
+    stdin = _Terminal("n\nn\nn\nn\n")
+    args = ["review", "--remember", "--baseline", str(baseline), "--color", "never", str(path)]
+    assert main(args, stdout=io.StringIO(), stderr=io.StringIO(), stdin=stdin) == 0
+    assert baseline.is_file()
+    again = io.StringIO()
+    main(args, stdout=again, stderr=io.StringIO(), stdin=_Terminal(""))
+    assert "[y/n" not in again.getvalue()  # nothing left to ask
+    result = run("check", "--format", "concise", "--baseline", str(baseline), str(path))
+    # Only findings without a replacement (not reviewable) can remain.
+    assert "MT801" not in result.out and "MT001" not in result.out
