@@ -90,7 +90,7 @@ def render_diff(
     if old == new:
         return False
     if markers is None:
-        markers = console.color_system is None
+        markers = console.color_system is None or console.no_color
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
     width = len(str(max(len(old_lines), 1)))

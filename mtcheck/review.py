@@ -166,7 +166,7 @@ class Review:
         before = text[max(0, start - _CONTEXT) : start].rsplit("\n", 1)[-1]
         after = text[end : end + _CONTEXT].split("\n", 1)[0]
         options = _replacements(finding)
-        markers = self.console.color_system is None
+        markers = self.console.color_system is None or self.console.no_color
         change = Text("  ") + word_diff(
             before + text[start:end] + after, before + options[0] + after, markers
         )
