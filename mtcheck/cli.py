@@ -126,6 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
+    check.add_argument(
+        "--statistics", action="store_true", help="after the report, count findings by rule"
+    )
     baseline = check.add_argument_group("baseline (report only new findings in an archive)")
     baseline.add_argument(
         "--write-baseline", type=Path, metavar="FILE", help="record today's findings in FILE"

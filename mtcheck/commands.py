@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
@@ -40,6 +41,20 @@ def _documents(
                 yield read(Path(path), _read_options(args))
         except InputError as exc:
             yield exc
+
+
+def _print_statistics(results: list[FileResult], console: Console) -> None:
+    """Counts by rule (with its category), most frequent first, as ruff prints them."""
+    counts: Counter[tuple[str, str, str]] = Counter(
+        (f.rule_id, f.name, f.category) for r in results for f in r.findings
+    )
+    for (rule_id, name, category), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
+        console.print(f"{count:>6}  {rule_id:<7} {name:<32} [{category}]", highlight=False)
+    by_category: Counter[str] = Counter()
+    for (_, _, category), count in counts.items():
+        by_category[category] += count
+    summary = ", ".join(f"{c} {n}" for c, n in by_category.most_common())
+    console.print(f"by category: {summary or 'none'}", highlight=False, soft_wrap=True)
 
 
 def _apply_baseline(
@@ -118,6 +133,8 @@ def run_check(
     if args.baseline:
         results = _apply_baseline(args, results, errors)
     REPORTERS[args.format](console).report(results)
+    if args.statistics:
+        _print_statistics(results, errors if args.format not in ("full", "concise") else console)
     if failed:
         return EXIT_ERROR
     found = any(r.findings for r in results)

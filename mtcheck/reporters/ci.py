@@ -1,0 +1,269 @@
+"""Formats for CI systems: GitHub annotations, SARIF, JUnit, reviewdog, GitLab, JSON lines."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Sequence
+from typing import Any
+
+from mtcheck.baseline import finding_key
+from mtcheck.model import Finding, Severity
+from mtcheck.reporters.base import Reporter
+from mtcheck.reporters.json import finding_to_dict
+from mtcheck.reporters.locations import SARIF_LEVEL, findings, locate, rule_catalogue
+from mtcheck.results import FileResult
+from mtcheck.version import __version__
+
+HOMEPAGE = "https://pypi.org/project/mtcheck/"
+
+
+class JsonLinesReporter(Reporter):
+    """One JSON object per finding, with its path: easy to stream and grep."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        for result, finding in findings(results):
+            record = {"path": result.path, **finding_to_dict(finding, result)}
+            self.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: each finding becomes an annotation on the diff."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        for result, finding in findings(results):
+            where = locate(result, finding)
+            title = f"{finding.rule_id} {finding.name} ({finding.category})"
+            properties = ",".join(
+                f"{key}={_escape_property(str(value))}"
+                for key, value in (
+                    ("file", where.path),
+                    ("line", where.line),
+                    ("col", where.column),
+                    ("endLine", where.end_line),
+                    ("endColumn", where.end_column),
+                    ("title", title),
+                )
+            )
+            message = finding.message
+            if finding.suggestions and finding.suggestions[0]:
+                message += f" → {finding.suggestions[0]}"
+            level = _GITHUB_LEVEL[finding.severity]
+            self.write(f"::{level} {properties}::{_escape_data(message)}\n")
+
+
+def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
+    assert result.document is not None
+    line, column = result.document.position(start)
+    end_line, end_column = result.document.position(end)
+    return {
+        "startLine": line,
+        "startColumn": column,
+        "endLine": end_line,
+        "endColumn": end_column,
+        "charOffset": start,
+        "charLength": end - start,
+    }
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, as GitHub code scanning accepts it: rules, results, locations, fixes."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        catalogue = rule_catalogue()
+        used = sorted({f.rule_id for _, f in findings(results)})
+        index = {rule_id: i for i, rule_id in enumerate(used)}
+        rules = [self._rule(rule_id, catalogue) for rule_id in used]
+        sarif_results = [self._result(r, f, index[f.rule_id]) for r, f in findings(results)]
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "mtcheck",
+                            "version": __version__,
+                            "informationUri": HOMEPAGE,
+                            "rules": rules,
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": sarif_results,
+                }
+            ],
+        }
+        self.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+
+    @staticmethod
+    def _rule(rule_id: str, catalogue: dict[str, Any]) -> dict[str, Any]:
+        info = catalogue.get(rule_id)
+        if info is None:  # a team's own rule loaded with --extra-rules
+            return {"id": rule_id}
+        return {
+            "id": info.id,
+            "name": info.name,
+            "shortDescription": {"text": info.description},
+            "fullDescription": {"text": info.description},
+            "help": {"text": f"{info.description} Category: {info.category}."},
+            "defaultConfiguration": {"level": SARIF_LEVEL[info.severity]},
+            "properties": {"tags": [info.category]},
+        }
+
+    @staticmethod
+    def _result(result: FileResult, finding: Finding, rule_index: int) -> dict[str, Any]:
+        path = locate(result, finding).path
+        entry: dict[str, Any] = {
+            "ruleId": finding.rule_id,
+            "ruleIndex": rule_index,
+            "level": SARIF_LEVEL[finding.severity],
+            "message": {"text": finding.message},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": path},
+                        "region": {
+                            **_region(result, finding.span.start, finding.span.end),
+                            "snippet": {"text": finding.matched},
+                        },
+                    }
+                }
+            ],
+        }
+        if finding.fix is not None:
+            entry["fixes"] = [
+                {
+                    "description": {"text": f"{finding.fix.applicability.label} fix"},
+                    "artifactChanges": [
+                        {
+                            "artifactLocation": {"uri": path},
+                            "replacements": [
+                                {
+                                    "deletedRegion": _region(
+                                        result, edit.span.start, edit.span.end
+                                    ),
+                                    "insertedContent": {"text": edit.replacement},
+                                }
+                                for edit in finding.fix.edits
+                            ],
+                        }
+                    ],
+                }
+            ]
+        return entry
+
+
+class JunitReporter(Reporter):
+    """JUnit XML: a test case per file, failing with its findings."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        suites = ElementTree.Element("testsuites")
+        failures = sum(1 for r in results if r.findings or r.error is not None)
+        suite = ElementTree.SubElement(
+            suites,
+            "testsuite",
+            name="mtcheck",
+            tests=str(len(results)),
+            failures=str(failures),
+            errors="0",
+        )
+        for result in results:
+            case = ElementTree.SubElement(suite, "testcase", name=result.path, classname="mtcheck")
+            if result.error is not None:
+                failure = ElementTree.SubElement(case, "failure", message=result.error.message)
+                failure.text = str(result.error)
+            elif result.findings:
+                lines = []
+                for finding in result.findings:
+                    where = locate(result, finding)
+                    lines.append(
+                        f"{where.path}:{where.line}:{where.column}: {finding.rule_id} "
+                        f"[{finding.category}] {finding.message}"
+                    )
+                count = len(result.findings)
+                failure = ElementTree.SubElement(
+                    case, "failure", message=f"{count} finding{'s' if count != 1 else ''}"
+                )
+                failure.text = "\n".join(lines)
+        ElementTree.indent(suites)
+        self.write(ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n")
+
+
+_RDJSON_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
+
+
+class RdjsonReporter(Reporter):
+    """reviewdog's Diagnostic Format, with suggestions reviewdog can apply."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        diagnostics = []
+        for result, finding in findings(results):
+            where = locate(result, finding)
+            diagnostic: dict[str, Any] = {
+                "message": finding.message,
+                "location": {
+                    "path": where.path,
+                    "range": _rd_range(result, finding.span.start, finding.span.end),
+                },
+                "severity": _RDJSON_SEVERITY[finding.severity],
+                "code": {"value": finding.rule_id},
+            }
+            if finding.fix is not None:
+                diagnostic["suggestions"] = [
+                    {
+                        "range": _rd_range(result, edit.span.start, edit.span.end),
+                        "text": edit.replacement,
+                    }
+                    for edit in finding.fix.edits
+                ]
+            diagnostics.append(diagnostic)
+        report = {"source": {"name": "mtcheck", "url": HOMEPAGE}, "diagnostics": diagnostics}
+        self.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+
+
+def _rd_range(result: FileResult, start: int, end: int) -> dict[str, Any]:
+    assert result.document is not None
+    line, column = result.document.position(start)
+    end_line, end_column = result.document.position(end)
+    return {
+        "start": {"line": line, "column": column},
+        "end": {"line": end_line, "column": end_column},
+    }
+
+
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
+
+
+class GitlabReporter(Reporter):
+    """GitLab Code Quality: a JSON list of issues with stable fingerprints."""
+
+    def report(self, results: Sequence[FileResult]) -> None:
+        issues = []
+        for result, finding in findings(results):
+            where = locate(result, finding)
+            assert result.document is not None
+            # The baseline's key: stable when the article is edited elsewhere.
+            seed = "\0".join(finding_key(result.path, result.document.text, finding))
+            issues.append(
+                {
+                    "description": f"{finding.rule_id}: {finding.message}",
+                    "check_name": finding.rule_id,
+                    "fingerprint": hashlib.md5(seed.encode("utf-8")).hexdigest(),  # noqa: S324
+                    "severity": _GITLAB_SEVERITY[finding.severity],
+                    "categories": ["Style"],
+                    "location": {"path": where.path, "lines": {"begin": where.line}},
+                }
+            )
+        self.write(json.dumps(issues, ensure_ascii=False, indent=2) + "\n")

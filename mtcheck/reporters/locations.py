@@ -1,0 +1,42 @@
+"""Start and end of a finding in the terms report formats use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mtcheck.model import Finding, Severity
+from mtcheck.results import FileResult
+from mtcheck.rule import RuleInfo
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def locate(result: FileResult, finding: Finding) -> Location:
+    line, column = result.position(finding.span.start)
+    end_line, end_column = result.position(finding.span.end)
+    return Location(Path(result.path).as_posix(), line, column, end_line, end_column)
+
+
+def findings(results: list[FileResult] | tuple[FileResult, ...]):  # type: ignore[no-untyped-def]
+    """Every (result, finding) pair of the files that could be read, in order."""
+    for result in results:
+        if result.document is not None:
+            for finding in result.findings:
+                yield result, finding
+
+
+def rule_catalogue() -> dict[str, RuleInfo]:
+    from mtcheck.engine import default_ruleset
+
+    return {rule.info.id: rule.info for rule in default_ruleset()}
+
+
+SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
