@@ -49,7 +49,9 @@ def _print_statistics(results: list[FileResult], console: Console) -> None:
         (f.rule_id, f.name, f.category) for r in results for f in r.findings
     )
     for (rule_id, name, category), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
-        console.print(f"{count:>6}  {rule_id:<7} {name:<32} [{category}]", highlight=False)
+        console.print(
+            f"{count:>6}  {rule_id:<7} {name:<32} [{category}]", highlight=False, soft_wrap=True
+        )
     by_category: Counter[str] = Counter()
     for (_, _, category), count in counts.items():
         by_category[category] += count

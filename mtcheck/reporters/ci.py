@@ -260,7 +260,7 @@ class GitlabReporter(Reporter):
                 {
                     "description": f"{finding.rule_id}: {finding.message}",
                     "check_name": finding.rule_id,
-                    "fingerprint": hashlib.md5(seed.encode("utf-8")).hexdigest(),  # noqa: S324
+                    "fingerprint": hashlib.md5(seed.encode("utf-8")).hexdigest(),
                     "severity": _GITLAB_SEVERITY[finding.severity],
                     "categories": ["Style"],
                     "location": {"path": where.path, "lines": {"begin": where.line}},
