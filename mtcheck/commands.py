@@ -50,7 +50,10 @@ def _print_statistics(results: list[FileResult], console: Console) -> None:
     )
     for (rule_id, name, category), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
         console.print(
-            f"{count:>6}  {rule_id:<7} {name:<32} [{category}]", highlight=False, soft_wrap=True
+            f"{count:>6}  {rule_id:<7} {name:<32} [{category}]",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
         )
     by_category: Counter[str] = Counter()
     for (_, _, category), count in counts.items():
@@ -131,7 +134,12 @@ def run_check(
             failed = True
     if args.write_baseline:
         Baseline.from_results(results).save(args.write_baseline)
-        errors.print(f"Baseline written to {args.write_baseline}.", highlight=False, soft_wrap=True)
+        errors.print(
+            f"Baseline written to {args.write_baseline}.",
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
     if args.baseline:
         results = _apply_baseline(args, results, errors)
     REPORTERS[args.format](console).report(results)
@@ -302,7 +310,7 @@ def run_review(
             if not args.no_backup:
                 write_atomically(path.with_name(path.name + ".orig"), item.encode())
             write_atomically(path, item.with_text(outcome.text).encode())
-            console.print(f"Wrote {item.path}.")
+            console.print(f"Wrote {item.path}.", markup=False)
         if args.remember and outcome.rejected:
             # Positions refer to the reviewed text: remember them only if the file now holds it.
             if save or outcome.text == item.text:
@@ -310,7 +318,10 @@ def run_review(
                     baseline.add(key)
                 assert baseline_path is not None
                 baseline.save(baseline_path)
-                console.print(f"Remembered {len(outcome.rejected)} rejected in {baseline_path}.")
+                console.print(
+                    f"Remembered {len(outcome.rejected)} rejected in {baseline_path}.",
+                    markup=False,
+                )
             else:
                 console.print("Rejections not remembered: the file was not written.")
         if outcome.quit:

@@ -129,7 +129,7 @@ class Review:
                 continue
             choice, replacement, kind = self._choose(answer, finding)
             if kind is None:
-                self.console.print(f"Unknown key {answer!r}; ? for help.")
+                self.console.print(f"Unknown key {answer!r}; ? for help.", markup=False)
                 continue
             history.append(_copy(state))
             if kind == "rejected":
@@ -173,7 +173,7 @@ class Review:
         self.console.print(change, overflow="fold")
         for number, option in enumerate(options, 1):
             shown = f"“{option}”" if option else "remove"
-            self.console.print(f"  {number}) {shown}")
+            self.console.print(f"  {number}) {shown}", markup=False)
 
 
 _PROMPT = "[y/n/1-9/e/a/s/u/?/q] > "
@@ -250,7 +250,7 @@ def finish(
     if outcome.decisions:
         console.print(summary_table(outcome.decisions))
     if not render_diff(document.text, outcome.text, document.path, console):
-        console.print(f"No changes to {document.path}.")
+        console.print(f"No changes to {document.path}.", markup=False)
         return False
     if dry_run:
         return False
