@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
     check.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report <!-- mtcheck: ignore --> comments that hide nothing",
+    )
+    check.add_argument(
         "--statistics", action="store_true", help="after the report, count findings by rule"
     )
     baseline = check.add_argument_group("baseline (report only new findings in an archive)")

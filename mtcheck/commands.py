@@ -16,7 +16,7 @@ from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
-from mtcheck.engine import RuleSet, check
+from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError
 from mtcheck.files import STDIN, collect, write_atomically
 from mtcheck.model import Applicability
@@ -91,7 +91,8 @@ def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> F
         document = _read_stdin(stdin, _read_options(args))
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
-    return FileResult(STDIN_NAME, document, tuple(check(document, ruleset)))
+    findings, unused = check_with_suppressions(document, ruleset)
+    return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
 def _read_options(args: argparse.Namespace) -> ReadOptions:
@@ -143,11 +144,22 @@ def run_check(
     if args.baseline:
         results = _apply_baseline(args, results, errors)
     REPORTERS[args.format](console).report(results)
+    unused = [(r.path, s) for r in results for s in r.unused_suppressions]
+    if args.report_unused_suppressions:
+        for path, suppression in unused:
+            codes = ",".join(suppression.codes) or "all rules"
+            errors.print(
+                f"{path}:{suppression.line}: unused suppression "
+                f"(mtcheck: {suppression.kind} {codes}) hides nothing",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
     if args.statistics:
         _print_statistics(results, errors if args.format not in ("full", "concise") else console)
     if failed:
         return EXIT_ERROR
-    found = any(r.findings for r in results)
+    found = any(r.findings for r in results) or (args.report_unused_suppressions and unused)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 

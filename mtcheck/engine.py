@@ -9,12 +9,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from mtcheck import suppressions
 from mtcheck.analysis import Analysis
 from mtcheck.document import Document
 from mtcheck.loader import load_rules
 from mtcheck.model import Finding
 from mtcheck.resources import rules_dir
 from mtcheck.rule import Rule
+from mtcheck.suppressions import Suppression
 
 
 @dataclass(frozen=True)
@@ -85,15 +87,24 @@ def check(document: Document, ruleset: RuleSet) -> list[Finding]:
     For Markdown and HTML the rules read the prose; findings and fixes are
     mapped back to exact source offsets (see ``mtcheck.formats``).
     """
-    if document.syntax == "txt":
-        return _check_prose(document, ruleset)
-    from mtcheck.formats import extract
-    from mtcheck.formats.mapping import to_source
+    return check_with_suppressions(document, ruleset)[0]
 
-    prose_map = extract(document.text, document.syntax)
-    prose = Document(prose_map.prose, path=document.path)
-    mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
-    return sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
+
+def check_with_suppressions(
+    document: Document, ruleset: RuleSet
+) -> tuple[list[Finding], list[Suppression]]:
+    """Findings after inline suppressions, and the suppressions that hid nothing."""
+    if document.syntax == "txt":
+        findings = _check_prose(document, ruleset)
+    else:
+        from mtcheck.formats import extract
+        from mtcheck.formats.mapping import to_source
+
+        prose_map = extract(document.text, document.syntax)
+        prose = Document(prose_map.prose, path=document.path)
+        mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
+        findings = sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
+    return suppressions.apply(findings, suppressions.parse(document))
 
 
 def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:

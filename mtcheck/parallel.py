@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mtcheck.document import ReadOptions, read
-from mtcheck.engine import RuleSet, check, load_ruleset
+from mtcheck.engine import RuleSet, check_with_suppressions, load_ruleset
 from mtcheck.errors import InputError
 from mtcheck.results import FileResult
 
@@ -30,7 +30,8 @@ def check_path(path: str, ruleset: RuleSet, options: ReadOptions) -> FileResult:
         document = read(Path(path), options)
     except InputError as error:
         return FileResult(path, error=error)
-    return FileResult(path, document, tuple(check(document, ruleset)))
+    findings, unused = check_with_suppressions(document, ruleset)
+    return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
 def _init_worker(

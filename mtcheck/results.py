@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from mtcheck.document import Document
 from mtcheck.errors import InputError
 from mtcheck.model import Finding
+from mtcheck.suppressions import Suppression
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,7 @@ class FileResult:
     document: Document | None = None
     findings: tuple[Finding, ...] = field(default=())
     error: InputError | None = None
+    unused_suppressions: tuple[Suppression, ...] = field(default=())
 
     def position(self, offset: int) -> tuple[int, int]:
         assert self.document is not None
