@@ -43,7 +43,14 @@ exit status: 0 clean or all fixed, 1 findings remain, 2 usage or input error"""
 
 
 def _add_selection(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("rule selection")
+    group = parser.add_argument_group("rule selection and configuration")
+    group.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="use this config file (default: nearest pyproject.toml/mtcheck.toml above the paths)",
+    )
+    group.add_argument("--isolated", action="store_true", help="ignore every config file")
     group.add_argument(
         "--select",
         action="append",
@@ -274,11 +281,13 @@ def main(
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
 
     from mtcheck.commands import run_check, run_fix
-    from mtcheck.engine import load_ruleset
+    from mtcheck.config import load as load_config
+    from mtcheck.engine import build_ruleset
     from mtcheck.errors import MtcheckError
 
     try:
-        ruleset = load_ruleset(args.extra_rules).select(args.select, args.ignore)
+        config = load_config(args.config, getattr(args, "paths", []), args.isolated)
+        ruleset = build_ruleset(config, args.select, args.ignore, args.extra_rules)
         if args.command == "rules":
             return _list_rules(ruleset, args, out)
         if args.command == "eval":

@@ -29,9 +29,9 @@ STDIN_NAME = "<stdin>"
 
 
 def _documents(
-    args: argparse.Namespace, errors: Console, stdin: TextIO
+    args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO
 ) -> Iterator[Document | InputError]:
-    paths, missing = collect(args.paths, args.exclude)
+    paths, missing = collect(args.paths, _excludes(args, ruleset))
     yield from missing
     for path in paths:
         try:
@@ -95,6 +95,11 @@ def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> F
     return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
+def _excludes(args: argparse.Namespace, ruleset: RuleSet) -> list[str]:
+    config = ruleset.config
+    return [*config.exclude, *config.extend_exclude, *args.exclude]
+
+
 def _read_options(args: argparse.Namespace) -> ReadOptions:
     return ReadOptions(args.encoding, args.syntax)
 
@@ -113,21 +118,13 @@ def _report_error(errors: Console, error: InputError) -> None:
 def run_check(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
-    paths, missing = collect(args.paths, args.exclude)
+    paths, missing = collect(args.paths, _excludes(args, ruleset))
     results: list[FileResult] = [FileResult(error.path, error=error) for error in missing]
     files = [p for p in paths if p != STDIN]
     if STDIN in paths:
         results.append(_check_stdin(args, ruleset, stdin))
-    jobs = args.jobs or default_jobs()
-    results += check_paths(
-        files,
-        ruleset,
-        jobs=jobs,
-        options=_read_options(args),
-        extra_rules=args.extra_rules,
-        select=args.select,
-        ignore=args.ignore,
-    )
+    jobs = args.jobs or ruleset.config.jobs or default_jobs()
+    results += check_paths(files, ruleset, jobs=jobs, options=_read_options(args))
     failed = False
     for result in results:
         if result.error is not None:
@@ -159,7 +156,9 @@ def run_check(
         _print_statistics(results, errors if args.format not in ("full", "concise") else console)
     if failed:
         return EXIT_ERROR
-    found = any(r.findings for r in results) or (args.report_unused_suppressions and unused)
+    fail_on = ruleset.config.fail_on
+    failing = any(f.severity >= fail_on for r in results for f in r.findings)
+    found = failing or (args.report_unused_suppressions and unused)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 
@@ -172,7 +171,7 @@ def run_fix(
     summary = errors if args.stdout else console
     failed = False
     applied_total = remaining_total = changed_files = 0
-    for item in _documents(args, errors, stdin):
+    for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
             failed = True
@@ -296,7 +295,7 @@ def run_review(
         else Baseline()
     )
     failed = False
-    for item in _documents(args, errors, stdin):
+    for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
             failed = True

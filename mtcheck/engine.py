@@ -5,12 +5,13 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from mtcheck import suppressions
+from mtcheck import policy, suppressions
 from mtcheck.analysis import Analysis
+from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.loader import load_rules
 from mtcheck.model import Finding
@@ -21,9 +22,10 @@ from mtcheck.suppressions import Suppression
 
 @dataclass(frozen=True)
 class RuleSet:
-    """An ordered, immutable selection of rules."""
+    """An ordered, immutable selection of rules, with the policy that shapes their findings."""
 
     rules: tuple[Rule, ...]
+    config: Config = field(default_factory=Config)
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -39,7 +41,7 @@ class RuleSet:
 
     def only(self, ids: Iterable[str]) -> RuleSet:
         wanted = set(ids)
-        return RuleSet(tuple(r for r in self.rules if r.info.id in wanted))
+        return RuleSet(tuple(r for r in self.rules if r.info.id in wanted), self.config)
 
     def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
         """Keep rules chosen by id prefix, name or category; the most specific choice wins.
@@ -66,7 +68,10 @@ class RuleSet:
             dropped = strength(rule, ignore)
             if chosen >= 0 and chosen >= dropped:
                 kept.append(rule)
-        return RuleSet(tuple(kept))
+        return RuleSet(tuple(kept), self.config)
+
+    def with_config(self, config: Config) -> RuleSet:
+        return RuleSet(self.rules, config)
 
 
 @cache
@@ -79,6 +84,23 @@ def load_ruleset(extra_folders: Sequence[Path] = ()) -> RuleSet:
     if not extra_folders:
         return default_ruleset()
     return RuleSet(tuple(load_rules([rules_dir(), *extra_folders])))
+
+
+def build_ruleset(
+    config: Config,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    extra: Sequence[Path] = (),
+) -> RuleSet:
+    """The effective rule set: bundled and extra rules, selection, and the config's policy.
+
+    ``--select`` replaces the config's ``select``; ``--ignore`` adds to its ``ignore``.
+    """
+    rules = load_ruleset([*config.extra_rules, *extra])
+    chosen = [*(select or config.select)]
+    if chosen:  # with no selection every rule is in already; extend-select adds to a selection
+        chosen += config.extend_select
+    return rules.select(chosen, [*config.ignore, *ignore]).with_config(config)
 
 
 def check(document: Document, ruleset: RuleSet) -> list[Finding]:
@@ -104,6 +126,7 @@ def check_with_suppressions(
         prose = Document(prose_map.prose, path=document.path)
         mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
         findings = sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
+    findings = policy.apply(findings, document, ruleset.config)
     return suppressions.apply(findings, suppressions.parse(document))
 
 
@@ -113,9 +136,8 @@ def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:
     for rule in ruleset:
         for finding in rule.find(document, analysis):
             findings.setdefault((finding.rule_id, finding.span.start, finding.span.end), finding)
-    return sorted(
-        _without_deleted_lines(document.text, findings.values()), key=lambda f: f.sort_key
-    )
+    styled = policy.house_style(list(findings.values()), document, ruleset.config)
+    return sorted(_without_deleted_lines(document.text, styled), key=lambda f: f.sort_key)
 
 
 def _without_deleted_lines(text: str, findings: Iterable[Finding]) -> list[Finding]:

@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mtcheck.document import ReadOptions, read
-from mtcheck.engine import RuleSet, check_with_suppressions, load_ruleset
+from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError
 from mtcheck.results import FileResult
 
@@ -34,11 +34,9 @@ def check_path(path: str, ruleset: RuleSet, options: ReadOptions) -> FileResult:
     return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
-def _init_worker(
-    extra_rules: Sequence[Path], select: Sequence[str], ignore: Sequence[str], options: ReadOptions
-) -> None:
+def _init_worker(ruleset: RuleSet, options: ReadOptions) -> None:
     global _worker_ruleset, _worker_options
-    _worker_ruleset = load_ruleset(extra_rules).select(select, ignore)
+    _worker_ruleset = ruleset
     _worker_options = options
 
 
@@ -57,9 +55,6 @@ def check_paths(
     *,
     jobs: int,
     options: ReadOptions,
-    extra_rules: Sequence[Path] = (),
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files."""
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
@@ -69,6 +64,6 @@ def check_paths(
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,
-        initargs=(tuple(extra_rules), tuple(select), tuple(ignore), options),
+        initargs=(ruleset, options),
     ) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)

@@ -1,0 +1,170 @@
+"""Configuration from ``[tool.mtcheck]`` in pyproject.toml, mtcheck.toml or .mtcheck.toml.
+
+The file is found by walking up from the checked paths (as ruff does), or
+given with ``--config``; ``--isolated`` ignores it. Unknown keys and bad values
+are errors naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mtcheck.errors import LocatedError
+from mtcheck.model import Severity
+
+CONFIG_FILES = (".mtcheck.toml", "mtcheck.toml", "pyproject.toml")
+
+
+class ConfigError(LocatedError):
+    """A configuration file with an unknown key or a bad value."""
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    crossref_label: str = "SEE ALSO:"
+    remove_related_links: bool = False
+    date_style: str = "us"  # us: December 19; uk: 19 December
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: Severity = Severity.INFO
+    extend_safe_fixes: tuple[str, ...] = ()
+    extend_unsafe_fixes: tuple[str, ...] = ()
+    extra_rules: tuple[Path, ...] = ()
+    jobs: int = 0
+    house: HouseStyle = field(default_factory=HouseStyle)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path is not None else Path.cwd()
+
+
+def _strings(value: Any, fail: Any, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    fail(key, "must be a list of strings")
+    raise AssertionError("unreachable")
+
+
+def parse(table: dict[str, Any], path: Path) -> Config:
+    """A Config from the ``[tool.mtcheck]`` table of ``path``."""
+
+    def fail(key: str, message: str) -> None:
+        raise ConfigError(str(path), f"[tool.mtcheck] {key}: {message}")
+
+    known = {
+        "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
+        "severity", "fail-on", "extend-safe-fixes", "extend-unsafe-fixes", "extra-rules",
+        "jobs", "crossref-label", "remove-related-links", "date-style",
+    }  # fmt: skip
+    for key in table:
+        if key not in known:
+            fail(key, f"unknown key (known: {', '.join(sorted(known))})")
+    values: dict[str, Any] = {"path": path}
+    for key in ("select", "extend-select", "ignore", "exclude", "extend-exclude"):
+        if key in table:
+            values[key.replace("-", "_")] = _strings(table[key], fail, key)
+    for key in ("extend-safe-fixes", "extend-unsafe-fixes"):
+        if key in table:
+            values[key.replace("-", "_")] = _strings(table[key], fail, key)
+    if "per-file-ignores" in table:
+        entries = table["per-file-ignores"]
+        if not isinstance(entries, dict):
+            fail("per-file-ignores", "must be a table of glob = [codes]")
+        values["per_file_ignores"] = tuple(
+            (glob, _strings(codes, fail, f"per-file-ignores.{glob}"))
+            for glob, codes in entries.items()
+        )
+    if "severity" in table:
+        entries = table["severity"]
+        if not isinstance(entries, dict):
+            fail("severity", "must be a table of code = level")
+        parsed = []
+        for code, level in entries.items():
+            try:
+                parsed.append((code, Severity.parse(str(level))))
+            except ValueError as exc:
+                fail(f"severity.{code}", str(exc))
+        values["severity"] = tuple(parsed)
+    if "fail-on" in table:
+        try:
+            values["fail_on"] = Severity.parse(str(table["fail-on"]))
+        except ValueError as exc:
+            fail("fail-on", str(exc))
+    if "extra-rules" in table:
+        folders = _strings(table["extra-rules"], fail, "extra-rules")
+        values["extra_rules"] = tuple((path.parent / f).resolve() for f in folders)
+    if "jobs" in table:
+        if not isinstance(table["jobs"], int) or table["jobs"] < 0:
+            fail("jobs", "must be a whole number (0: all cores)")
+        values["jobs"] = table["jobs"]
+    values["house"] = _house(table, fail)
+    return Config(**{k: v for k, v in values.items()})
+
+
+def _house(table: dict[str, Any], fail: Any) -> HouseStyle:
+    label = table.get("crossref-label", HouseStyle.crossref_label)
+    if not isinstance(label, str) or not label.strip():
+        fail("crossref-label", "must be a non-empty string")
+    remove = table.get("remove-related-links", False)
+    if not isinstance(remove, bool):
+        fail("remove-related-links", "must be true or false")
+    style = table.get("date-style", "us")
+    if style not in ("us", "uk"):
+        fail("date-style", "must be 'us' (December 19) or 'uk' (19 December)")
+    return HouseStyle(label, remove, style)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    """The mtcheck table of a config file; None when a pyproject.toml has none."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(str(path), f"cannot read: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("mtcheck")
+        return table if isinstance(table, dict) else None
+    return data.get("tool", {}).get("mtcheck", data)
+
+
+def find(start: Path) -> Path | None:
+    """The nearest config file at or above ``start``."""
+    folder = start if start.is_dir() else start.parent
+    for candidate_folder in (folder.resolve(), *folder.resolve().parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if candidate.is_file() and _table(candidate) is not None:
+                return candidate
+    return None
+
+
+def load(explicit: Path | None, paths: list[str], isolated: bool) -> Config:
+    """The configuration in force: ``--config``, else the nearest file, else defaults."""
+    if isolated:
+        return Config()
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(str(explicit), "config file not found")
+        table = _table(explicit)
+        return parse(table or {}, explicit)
+    anchors = [Path(p) for p in paths if p != "-"] or [Path.cwd()]
+    found = find(anchors[0])
+    if found is None:
+        return Config()
+    return parse(_table(found) or {}, found)

@@ -1,0 +1,121 @@
+"""A team's policy applied to findings: severities, fix safety, per-file ignores, house style."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from mtcheck.config import Config, HouseStyle
+from mtcheck.document import Document
+from mtcheck.model import Applicability, Edit, Finding, Fix, Span
+
+_US_DATE = re.compile(r"^(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2})$")
+_DEFAULT_LABEL = "SEE ALSO:"
+
+
+def matches(finding: Finding, codes: tuple[str, ...]) -> bool:
+    """Codes are rule id prefixes, rule names or categories, as for --select."""
+    return any(
+        finding.rule_id.startswith(code) or code in (finding.name, finding.category)
+        for code in codes
+    )
+
+
+@cache
+def _spec(glob: str):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines([glob])
+
+
+def _ignored_here(config: Config, path: str) -> tuple[str, ...]:
+    if not config.per_file_ignores or path.startswith("<"):
+        return ()
+    try:
+        relative = Path(path).resolve().relative_to(config.root.resolve()).as_posix()
+    except ValueError:
+        relative = Path(path).as_posix()
+    codes: list[str] = []
+    for glob, glob_codes in config.per_file_ignores:
+        if _spec(glob).match_file(relative):
+            codes.extend(glob_codes)
+    return tuple(codes)
+
+
+def apply(findings: list[Finding], document: Document, config: Config) -> list[Finding]:
+    if config == Config():
+        return findings
+    ignored = _ignored_here(config, document.path)
+    result = []
+    for finding in findings:
+        if ignored and matches(finding, ignored):
+            continue
+        result.append(_adjust(finding, document, config))
+    return result
+
+
+def _adjust(finding: Finding, document: Document, config: Config) -> Finding:
+    for code, level in config.severity:
+        if matches(finding, (code,)):
+            finding = replace(finding, severity=level)
+    fix = finding.fix
+    if fix is not None:
+        if fix.applicability == Applicability.UNSAFE and matches(finding, config.extend_safe_fixes):
+            fix = Fix(Applicability.SAFE, fix.edits)
+        elif fix.applicability == Applicability.SAFE and matches(
+            finding, config.extend_unsafe_fixes
+        ):
+            fix = Fix(Applicability.UNSAFE, fix.edits)
+        finding = replace(finding, fix=fix)
+    return finding
+
+
+def house_style(findings: list[Finding], document: Document, config: Config) -> list[Finding]:
+    """The team's preferred label and date style, applied to prose-level findings
+    (before Markdown and HTML offsets are mapped, so the edits are still whole)."""
+    if config.house == HouseStyle():
+        return findings
+    styled = []
+    for finding in findings:
+        if finding.category == "crossref-label":
+            finding = _house_label(finding, document, config)
+        if finding.rule_id == "MT505" and config.house.date_style == "uk":
+            finding = _uk_date(finding)
+        styled.append(finding)
+    return styled
+
+
+def _house_label(finding: Finding, document: Document, config: Config) -> Finding:
+    house = config.house
+    if finding.fix is None:
+        return finding
+    if house.remove_related_links:
+        from mtcheck.kinds.line import removal_span
+
+        line, _ = document.position(finding.span.start)
+        start, end = removal_span(document, line)
+        fix = Fix(finding.fix.applicability, (Edit(Span(start, end), ""),))
+        return replace(finding, fix=fix, suggestions=("",))
+    if house.crossref_label == _DEFAULT_LABEL:
+        return finding
+    edits = tuple(
+        Edit(e.span, e.replacement.replace(_DEFAULT_LABEL, house.crossref_label))
+        for e in finding.fix.edits
+    )
+    suggestions = tuple(
+        s.replace(_DEFAULT_LABEL, house.crossref_label) for s in finding.suggestions
+    )
+    return replace(finding, fix=Fix(finding.fix.applicability, edits), suggestions=suggestions)
+
+
+def _uk_date(finding: Finding) -> Finding:
+    def swap(text: str) -> str:
+        match = _US_DATE.match(text)
+        return f"{match.group('day')} {match.group('month')}" if match else text
+
+    fix = finding.fix
+    if fix is not None:
+        fix = Fix(fix.applicability, tuple(Edit(e.span, swap(e.replacement)) for e in fix.edits))
+    return replace(finding, fix=fix, suggestions=tuple(swap(s) for s in finding.suggestions))
