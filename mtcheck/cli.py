@@ -139,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="report <!-- mtcheck: ignore --> comments that hide nothing",
     )
     check.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="SCORE",
+        help="exit 1 if any file's quality score (0-100, MQM-style) is below SCORE",
+    )
+    check.add_argument(
         "--statistics", action="store_true", help="after the report, count findings by rule"
     )
     baseline = check.add_argument_group("baseline (report only new findings in an archive)")

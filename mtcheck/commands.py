@@ -12,6 +12,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from mtcheck import quality
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.diff import render_diff
@@ -158,7 +159,10 @@ def run_check(
         return EXIT_ERROR
     fail_on = ruleset.config.fail_on
     failing = any(f.severity >= fail_on for r in results for f in r.findings)
-    found = failing or (args.report_unused_suppressions and unused)
+    below = args.fail_under is not None and any(
+        (s := quality.score(r)) is not None and s < args.fail_under for r in results
+    )
+    found = failing or below or (args.report_unused_suppressions and unused)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from mtcheck import quality
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
 from mtcheck.reporters.base import Reporter
@@ -38,7 +39,11 @@ class FullReporter(Reporter):
             if result.error is not None or not result.findings:
                 continue
             files_with_findings += 1
-            self.console.print(Text(result.path, style="bold underline"))
+            header = Text(result.path, style="bold underline")
+            file_score = quality.score(result)
+            if file_score is not None:
+                header.append(f"  quality {file_score:.1f}/100", style="dim")
+            self.console.print(header)
             for finding in result.findings:
                 total += 1
                 fixable_count += fixable(finding, Applicability.SAFE)

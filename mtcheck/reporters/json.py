@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from mtcheck import quality
 from mtcheck.model import Finding
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
@@ -43,6 +44,9 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     files = []
     for result in results:
         entry: dict[str, Any] = {"path": result.path}
+        if result.document is not None:
+            entry["words"] = quality.words(result)
+            entry["score"] = quality.score(result)
         if result.error is not None:
             entry["error"] = result.error.message
             entry["findings"] = []
