@@ -160,6 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --baseline: drop entries that no longer match anything",
     )
     check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache"
+    )
+    check.add_argument(
         "--jobs",
         "-j",
         type=int,
@@ -249,6 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="review only findings at least this severe",
     )
 
+    clean = commands.add_parser(
+        "clean",
+        help="remove the result cache (.mtcheck_cache) and the word-list cache",
+        description="Remove .mtcheck_cache beside the config (or here) and the lexicon cache.",
+    )
+    _add_selection(clean)
+
     rules = commands.add_parser(
         "rules",
         help="list the rule catalogue",
@@ -296,6 +306,10 @@ def main(
         ruleset = build_ruleset(config, args.select, args.ignore, args.extra_rules)
         if args.command == "rules":
             return _list_rules(ruleset, args, out)
+        if args.command == "clean":
+            from mtcheck.commands import run_clean
+
+            return run_clean(ruleset, out)
         if args.command == "eval":
             from mtcheck.commands import run_eval
 

@@ -15,6 +15,7 @@ from rich.text import Text
 from mtcheck import quality
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
+from mtcheck.cache import CACHE_DIR, ResultCache
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
@@ -96,6 +97,11 @@ def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> F
     return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
+def cache_folder(ruleset: RuleSet) -> Path:
+    """Beside the config file, as ruff keeps .ruff_cache; else in the current folder."""
+    return ruleset.config.root / CACHE_DIR
+
+
 def _excludes(args: argparse.Namespace, ruleset: RuleSet) -> list[str]:
     config = ruleset.config
     return [*config.exclude, *config.extend_exclude, *args.exclude]
@@ -125,7 +131,10 @@ def run_check(
     if STDIN in paths:
         results.append(_check_stdin(args, ruleset, stdin))
     jobs = args.jobs or ruleset.config.jobs or default_jobs()
-    results += check_paths(files, ruleset, jobs=jobs, options=_read_options(args))
+    cache = None if args.no_cache else ResultCache.open(cache_folder(ruleset), ruleset)
+    results += check_paths(files, ruleset, jobs=jobs, options=_read_options(args), cache=cache)
+    if cache is not None:
+        cache.save()
     failed = False
     for result in results:
         if result.error is not None:
@@ -342,3 +351,13 @@ def run_review(
         if outcome.quit:
             break
     return EXIT_ERROR if failed else EXIT_CLEAN
+
+
+def run_clean(ruleset: RuleSet, out: TextIO) -> int:
+    from mtcheck.cache import clean
+    from mtcheck.lexicon import cache_dir
+
+    for folder in (cache_folder(ruleset), cache_dir()):
+        removed = clean(folder)
+        out.write(f"{'Removed' if removed else 'No cache at'} {folder}\n")
+    return EXIT_CLEAN

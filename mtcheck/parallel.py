@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from mtcheck.cache import ResultCache
 from mtcheck.document import ReadOptions, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError
@@ -55,8 +56,38 @@ def check_paths(
     *,
     jobs: int,
     options: ReadOptions,
+    cache: ResultCache | None = None,
+) -> list[FileResult]:
+    """Results for each path, in order: from the cache, else on a pool when there are many."""
+    results: list[FileResult | None] = [None] * len(paths)
+    missing: list[int] = []
+    keys: dict[int, str] = {}
+    for index, path in enumerate(paths):
+        if cache is None:
+            missing.append(index)
+            continue
+        try:
+            document = read(Path(path), options)
+        except InputError as error:
+            results[index] = FileResult(path, error=error)
+            continue
+        keys[index] = cache.key(document)
+        hit = cache.get(keys[index])
+        if hit is None:
+            missing.append(index)
+        else:
+            results[index] = FileResult(path, document, hit[0], unused_suppressions=hit[1])
+    todo = [paths[i] for i in missing]
+    for index, result in zip(missing, _check_all(todo, ruleset, jobs, options), strict=True):
+        results[index] = result
+        if cache is not None and result.document is not None and index in keys:
+            cache.put(keys[index], (result.findings, result.unused_suppressions))
+    return [r for r in results if r is not None]
+
+
+def _check_all(
+    paths: Sequence[str], ruleset: RuleSet, jobs: int, options: ReadOptions
 ) -> Iterator[FileResult]:
-    """Results for each path, in order; on a pool when there are enough files."""
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
             yield check_path(path, ruleset, options)

@@ -14,9 +14,12 @@ CORPUS = ROOT / "corpus"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
-    # One lexicon cache for the session, never the developer's own.
+    # One lexicon cache for the session, never the developer's own; result caches
+    # go to a fresh folder per test, never into the checkout.
     cache = tmp_path_factory.getbasetemp() / "mtcheck-cache"
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
+    results = tmp_path_factory.mktemp("result-cache")
+    monkeypatch.setattr("mtcheck.commands.cache_folder", lambda ruleset: results)
 
 
 @pytest.fixture
