@@ -2,8 +2,9 @@
 
 Entries are keyed on the article's text and syntax, the mtcheck version and
 the effective rule set (rule files, selection, configuration, word lists), so
-any change to one of them misses. One pickle holds the whole cache; it is
-read once and written atomically at the end of a run.
+any change to one of them misses. Each entry is a small pickle written
+atomically; a run reads only the entries of the files it checks, so a
+pre-commit hook on one file stays fast in a large archive.
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from mtcheck.suppressions import Suppression
 from mtcheck.version import __version__
 
 CACHE_DIR = ".mtcheck_cache"
-_FILE = "results-v1.pickle"
-_MAX_ENTRIES = 200_000
+_VERSION_DIR = "results-v1"
 
 Entry = tuple[tuple[Finding, ...], tuple[Suppression, ...]]
 
@@ -50,20 +50,15 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str:
 
 @dataclass
 class ResultCache:
+    """One small file per entry, so a run reads only the entries of the files it checks."""
+
     folder: Path
     fingerprint: str
-    entries: dict[str, Entry] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-    changed: bool = False
+    pending: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, ruleset: RuleSet) -> ResultCache:
-        cache = cls(folder, ruleset_fingerprint(ruleset))
-        with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            loaded = pickle.loads((folder / _FILE).read_bytes())
-            if isinstance(loaded, dict):
-                cache.entries = loaded
-        return cache
+        return cls(folder / _VERSION_DIR, ruleset_fingerprint(ruleset))
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
@@ -71,27 +66,31 @@ class ResultCache:
         digest.update(document.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.pickle"
+
     def get(self, key: str) -> Entry | None:
-        entry = self.entries.get(key)
-        if entry is not None:
-            self.used.add(key)
-        return entry
+        try:
+            entry = pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            return None
+        return entry if isinstance(entry, tuple) and len(entry) == 2 else None
 
     def put(self, key: str, entry: Entry) -> None:
-        self.entries[key] = entry
-        self.used.add(key)
-        self.changed = True
+        self.pending[key] = entry
 
     def save(self) -> None:
-        if not self.changed:
+        if not self.pending:
             return
-        keep = dict(self.entries)
-        if len(keep) > _MAX_ENTRIES:  # keep what this run used, then the rest up to the cap
-            keep = {k: v for k, v in keep.items() if k in self.used}
         with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            write_atomically(self.folder / _FILE, pickle.dumps(keep, pickle.HIGHEST_PROTOCOL))
+            root = self.folder.parent
+            root.mkdir(parents=True, exist_ok=True)
+            (root / ".gitignore").write_text("*\n", encoding="utf-8")
+            for key, entry in self.pending.items():
+                path = self._path(key)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+        self.pending.clear()
 
 
 def clean(folder: Path) -> bool:

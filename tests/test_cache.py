@@ -14,7 +14,7 @@ def test_cache_hits_and_misses(run, tmp_path: Path, monkeypatch) -> None:  # typ
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     first = run("check", "--format", "json", str(article))
-    assert (folder / "results-v1.pickle").is_file()
+    assert list((folder / "results-v1").rglob("*.pickle"))
     calls = []
     real = commands.check_paths
 
