@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import pickle
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet
-from mtcheck.files import write_atomically
 from mtcheck.model import Finding
 from mtcheck.suppressions import Suppression
 from mtcheck.version import __version__
@@ -54,7 +54,6 @@ class ResultCache:
 
     folder: Path
     fingerprint: str
-    pending: dict[str, Entry] = field(default_factory=dict)
 
     @classmethod
     def open(cls, folder: Path, ruleset: RuleSet) -> ResultCache:
@@ -76,21 +75,24 @@ class ResultCache:
             return None
         return entry if isinstance(entry, tuple) and len(entry) == 2 else None
 
-    def put(self, key: str, entry: Entry) -> None:
-        self.pending[key] = entry
-
-    def save(self) -> None:
-        if not self.pending:
-            return
+    def store(self, key: str, entry: Entry) -> None:
+        """Write one entry atomically (a temporary name, then a rename), without waiting
+        for the disk: thousands of entries are written per run, and a lost one only misses."""
+        path = self._path(key)
         with contextlib.suppress(OSError):
-            root = self.folder.parent
-            root.mkdir(parents=True, exist_ok=True)
-            (root / ".gitignore").write_text("*\n", encoding="utf-8")
-            for key, entry in self.pending.items():
-                path = self._path(key)
+            if path.parent not in _made:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                write_atomically(path, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
-        self.pending.clear()
+                ignore = self.folder.parent / ".gitignore"
+                if not ignore.exists():
+                    ignore.write_text("*\n", encoding="utf-8")
+                _made.add(path.parent)
+            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, path)
+
+
+# Folders this process has made already: one mkdir each, not one per entry.
+_made: set[Path] = set()
 
 
 def clean(folder: Path) -> bool:

@@ -133,8 +133,6 @@ def run_check(
     jobs = args.jobs or ruleset.config.jobs or default_jobs()
     cache = None if args.no_cache else ResultCache.open(cache_folder(ruleset), ruleset)
     results += check_paths(files, ruleset, jobs=jobs, options=_read_options(args), cache=cache)
-    if cache is not None:
-        cache.save()
     failed = False
     for result in results:
         if result.error is not None:

@@ -80,15 +80,19 @@ def collect(
     return found, errors
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace a file's content all at once: a crash leaves the old file or the new one."""
+def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
+    """Replace a file's content all at once: a crash leaves the old file or the new one.
+
+    ``durable`` also waits for the disk (articles); caches skip that wait.
+    """
     target = path.resolve()
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, target.stat().st_mode & 0o7777)
         os.replace(tmp, target)

@@ -24,26 +24,34 @@ _CHUNK = 16
 
 _worker_ruleset: RuleSet | None = None
 _worker_options = ReadOptions()
+_worker_cache: ResultCache | None = None
 
 
-def check_path(path: str, ruleset: RuleSet, options: ReadOptions) -> FileResult:
+def check_path(
+    path: str, ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None = None
+) -> FileResult:
+    """Read and check one file, through the cache when there is one."""
     try:
         document = read(Path(path), options)
     except InputError as error:
         return FileResult(path, error=error)
+    key = cache.key(document) if cache is not None else ""
+    if cache is not None and (hit := cache.get(key)) is not None:
+        return FileResult(path, document, hit[0], unused_suppressions=hit[1])
     findings, unused = check_with_suppressions(document, ruleset)
+    if cache is not None:
+        cache.store(key, (tuple(findings), tuple(unused)))
     return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
-def _init_worker(ruleset: RuleSet, options: ReadOptions) -> None:
-    global _worker_ruleset, _worker_options
-    _worker_ruleset = ruleset
-    _worker_options = options
+def _init_worker(ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None) -> None:
+    global _worker_ruleset, _worker_options, _worker_cache
+    _worker_ruleset, _worker_options, _worker_cache = ruleset, options, cache
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_ruleset is not None
-    return check_path(path, _worker_ruleset, _worker_options)
+    return check_path(path, _worker_ruleset, _worker_options, _worker_cache)
 
 
 def default_jobs() -> int:
@@ -57,44 +65,19 @@ def check_paths(
     jobs: int,
     options: ReadOptions,
     cache: ResultCache | None = None,
-) -> list[FileResult]:
-    """Results for each path, in order: from the cache, else on a pool when there are many."""
-    results: list[FileResult | None] = [None] * len(paths)
-    missing: list[int] = []
-    keys: dict[int, str] = {}
-    for index, path in enumerate(paths):
-        if cache is None:
-            missing.append(index)
-            continue
-        try:
-            document = read(Path(path), options)
-        except InputError as error:
-            results[index] = FileResult(path, error=error)
-            continue
-        keys[index] = cache.key(document)
-        hit = cache.get(keys[index])
-        if hit is None:
-            missing.append(index)
-        else:
-            results[index] = FileResult(path, document, hit[0], unused_suppressions=hit[1])
-    todo = [paths[i] for i in missing]
-    for index, result in zip(missing, _check_all(todo, ruleset, jobs, options), strict=True):
-        results[index] = result
-        if cache is not None and result.document is not None and index in keys:
-            cache.put(keys[index], (result.findings, result.unused_suppressions))
-    return [r for r in results if r is not None]
-
-
-def _check_all(
-    paths: Sequence[str], ruleset: RuleSet, jobs: int, options: ReadOptions
 ) -> Iterator[FileResult]:
+    """Results for each path, in order; on a pool when there are enough files.
+
+    Each process reads, looks up, checks and caches its own files, so the
+    cache's reading and writing is spread over the cores too.
+    """
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield check_path(path, ruleset, options)
+            yield check_path(path, ruleset, options, cache)
         return
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,
-        initargs=(ruleset, options),
+        initargs=(ruleset, options, cache),
     ) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)
