@@ -174,7 +174,7 @@ def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
     child.sendline("y")
     child.expect(r"> ")
     child.sendline("q")
-    child.expect(r"Write the changes to .*\? \[y/n\] > ")
+    child.expect(r"Write the changes to[\s\S]*\[y/n\] >")
     child.sendline("y")
     child.expect(pexpect.EOF)
     saved = article.read_text(encoding="utf-8")
