@@ -29,6 +29,8 @@ _MAX_TOKEN = 40
 _KNOWN_WORD_ZIPF = 3.0
 # A Spanish word or name this frequent is left alone (Sheinbaum, Petroperú).
 _KNOWN_SPANISH_ZIPF = 2.5
+# After a name, the glued word must be common (visited, announced, insisted).
+_COMMON_TAIL_ZIPF = 3.1
 # Rarer than this, a "word" in the lexicon is web noise (borgin, 1.0), not English.
 _LISTED_WORD_ZIPF = 2.0
 # A capitalised half this frequent in Spanish is a name (Martín in Martínin).
@@ -160,6 +162,8 @@ def _confidence(token: str, split: Split) -> Applicability | None:
         both_function = {split.left.lower(), split.right.lower()} <= FUNCTION_WORDS
         if not both_function:
             return None
+    if name_then_word and not function_word and zipf(split.right) < _COMMON_TAIL_ZIPF:
+        return None  # Sheinbaum is not Shein + baum: a name's tail is seldom a rare word
     if camel or (name_then_word and split.left_evidence):
         return Applicability.SAFE
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
