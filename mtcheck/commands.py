@@ -51,17 +51,12 @@ def _print_statistics(results: list[FileResult], console: Console) -> None:
         (f.rule_id, f.name, f.category) for r in results for f in r.findings
     )
     for (rule_id, name, category), count in sorted(counts.items(), key=lambda i: (-i[1], i[0])):
-        console.print(
-            f"{count:>6}  {rule_id:<7} {name:<32} [{category}]",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        _notice(console, f"{count:>6}  {rule_id:<7} {name:<32} [{category}]")
     by_category: Counter[str] = Counter()
     for (_, _, category), count in counts.items():
         by_category[category] += count
     summary = ", ".join(f"{c} {n}" for c, n in by_category.most_common())
-    console.print(f"by category: {summary or 'none'}", highlight=False, soft_wrap=True)
+    _notice(console, f"by category: {summary or 'none'}")
 
 
 def _apply_baseline(
@@ -73,17 +68,12 @@ def _apply_baseline(
         total = sum(stale.values())
         if args.prune_baseline:
             baseline.without(stale).save(args.baseline)
-            errors.print(
-                f"Pruned {total} stale entries from {args.baseline}.",
-                highlight=False,
-                soft_wrap=True,
-            )
+            _notice(errors, f"Pruned {total} stale entries from {args.baseline}.")
         else:
-            errors.print(
+            _notice(
+                errors,
                 f"{args.baseline}: {total} entries match nothing any more "
                 "(fixed?); --prune-baseline removes them",
-                highlight=False,
-                soft_wrap=True,
             )
     return filtered
 
@@ -118,6 +108,11 @@ def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
     return decode(raw, STDIN_NAME, options.encoding, options.syntax or "txt")
 
 
+def _notice(console: Console, text: str) -> None:
+    """One line for the editor: never wrapped, never read as markup."""
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
 def _report_error(errors: Console, error: InputError) -> None:
     errors.print(Text(f"mtcheck: error: {error}", style="red"), soft_wrap=True)
 
@@ -140,12 +135,7 @@ def run_check(
             failed = True
     if args.write_baseline:
         Baseline.from_results(results).save(args.write_baseline)
-        errors.print(
-            f"Baseline written to {args.write_baseline}.",
-            markup=False,
-            highlight=False,
-            soft_wrap=True,
-        )
+        _notice(errors, f"Baseline written to {args.write_baseline}.")
     if args.baseline:
         results = _apply_baseline(args, results, errors)
     REPORTERS[args.format](console).report(results)
@@ -153,12 +143,10 @@ def run_check(
     if args.report_unused_suppressions:
         for path, suppression in unused:
             codes = ",".join(suppression.codes) or "all rules"
-            errors.print(
+            _notice(
+                errors,
                 f"{path}:{suppression.line}: unused suppression "
                 f"(mtcheck: {suppression.kind} {codes}) hides nothing",
-                markup=False,
-                highlight=False,
-                soft_wrap=True,
             )
     if args.statistics:
         _print_statistics(results, errors if args.format not in ("full", "concise") else console)

@@ -12,7 +12,7 @@ from mtcheck.baseline import finding_key
 from mtcheck.model import Finding, Severity
 from mtcheck.reporters.base import Reporter
 from mtcheck.reporters.json import finding_to_dict
-from mtcheck.reporters.locations import SARIF_LEVEL, findings, locate, rule_catalogue
+from mtcheck.reporters.locations import SARIF_LEVEL, findings, locate, positions, rule_catalogue
 from mtcheck.results import FileResult
 from mtcheck.version import __version__
 
@@ -65,9 +65,7 @@ class GithubReporter(Reporter):
 
 
 def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
-    assert result.document is not None
-    line, column = result.document.position(start)
-    end_line, end_column = result.document.position(end)
+    line, column, end_line, end_column = positions(result, start, end)
     return {
         "startLine": line,
         "startColumn": column,
@@ -234,9 +232,7 @@ class RdjsonReporter(Reporter):
 
 
 def _rd_range(result: FileResult, start: int, end: int) -> dict[str, Any]:
-    assert result.document is not None
-    line, column = result.document.position(start)
-    end_line, end_column = result.document.position(end)
+    line, column, end_line, end_column = positions(result, start, end)
     return {
         "start": {"line": line, "column": column},
         "end": {"line": end_line, "column": end_column},

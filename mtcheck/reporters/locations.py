@@ -19,10 +19,16 @@ class Location:
     end_column: int
 
 
+def positions(result: FileResult, start: int, end: int) -> tuple[int, int, int, int]:
+    """1-based (line, column, end line, end column) of a range of a file."""
+    line, column = result.position(start)
+    end_line, end_column = result.position(end)
+    return line, column, end_line, end_column
+
+
 def locate(result: FileResult, finding: Finding) -> Location:
-    line, column = result.position(finding.span.start)
-    end_line, end_column = result.position(finding.span.end)
-    return Location(Path(result.path).as_posix(), line, column, end_line, end_column)
+    where = positions(result, finding.span.start, finding.span.end)
+    return Location(Path(result.path).as_posix(), *where)
 
 
 def findings(results: list[FileResult] | tuple[FileResult, ...]):  # type: ignore[no-untyped-def]
