@@ -93,21 +93,6 @@ class ProseMap:
     def synthetic(self, index: int) -> bool:
         return self.starts[index] < 0
 
-    def source_span(self, start: int, end: int) -> tuple[int, int] | None:
-        """Source range of prose[start:end], or None if it touches synthetic text."""
-        if start == end:
-            point = self.insertion_point(start)
-            return None if point is None else (point, point)
-        if any(self.synthetic(i) for i in range(start, end)):
-            return None
-        return self.starts[start], self.ends[end - 1]
-
-    def contiguous(self, start: int, end: int) -> bool:
-        """True when prose[start:end] is one unbroken run of source (no markup inside)."""
-        return all(self.ends[i] == self.starts[i + 1] for i in range(start, end - 1)) and all(
-            self.ends[i] - self.starts[i] == 1 for i in range(start, end)
-        )
-
     def insertion_point(self, gap: int) -> int | None:
         """Where text inserted between prose[gap-1] and prose[gap] goes in the source."""
         before = gap - 1 if gap > 0 and not self.synthetic(gap - 1) else None
