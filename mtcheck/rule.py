@@ -76,6 +76,7 @@ class Rule(abc.ABC):
         edit_span: tuple[int, int] | None = None,
         applicability: Applicability | None = None,
         message: str | None = None,
+        severity: Severity | None = None,
         **message_fields: str,
     ) -> Finding:
         """Build a finding; the first replacement becomes the fix, all become suggestions.
@@ -97,7 +98,7 @@ class Rule(abc.ABC):
             rule_id=self.info.id,
             name=self.info.name,
             category=self.info.category,
-            severity=self.info.severity,
+            severity=severity if severity is not None else self.info.severity,
             message=text,
             span=Span(start, end),
             matched=matched,

@@ -11,6 +11,7 @@ from mtcheck.detectors.casing import (
 from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
+from mtcheck.detectors.spanish import detect_spanish
 
 DETECTORS: dict[str, Detector] = {
     "glued-words": detect_glued_words,
@@ -19,6 +20,7 @@ DETECTORS: dict[str, Detector] = {
     "capitalised-pronoun": detect_capitalised_pronoun,
     "personal-a": detect_personal_a,
     "inconsistent-name": detect_inconsistent_names,
+    "spanish-sentence": detect_spanish,
 }
 
 __all__ = ["DETECTORS", "Detector", "Hit"]

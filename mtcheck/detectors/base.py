@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from mtcheck.analysis import Analysis
 from mtcheck.document import Document
-from mtcheck.model import Applicability
+from mtcheck.model import Applicability, Severity
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ class Hit:
     message: str
     edit_start: int | None = None
     edit_end: int | None = None
+    severity: Severity | None = None  # None: the rule's own
 
 
 Detector = Callable[[Document, Analysis], Iterable[Hit]]

@@ -37,6 +37,7 @@ class DetectorRule(Rule):
                 applicability=hit.applicability,
                 message=hit.message,
                 edit_span=_edit_span(hit),
+                severity=hit.severity,
             )
 
 

@@ -1,0 +1,118 @@
+"""Spanish left in the English text: whole sentences or long fragments.
+
+langdetect is slow to load and unreliable on short strings, so it only
+confirms: a segment must first carry evidence — at least three lower-case
+words that are frequent in Spanish and rare in English (que, los, dijo,
+gobierno), outnumbering the English ones — and be long enough for a
+language guess to mean something. Name particles (Banco de la República)
+never reach the gate, because English words outnumber them. A Spanish
+quotation (a slogan, a programme's name) is reported as info, not as an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from mtcheck.analysis import WORD, Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability, Severity
+
+_SEGMENT = re.compile(r"[^.!?¿¡\n“”«»\"]+[.!?]?")
+_QUOTED = re.compile(r"[“«\"]([^”»\"\n]{12,})[”»\"]")
+_MIN_SPANISH_WORDS = 3
+_MIN_WORDS = 4
+_MIN_PROBABILITY = 0.9
+_SPANISH_CHARS = set("ñáéíóúü¿¡")
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "por", "para", "en"})
+_GATE = (" que ", " el ", " los ", " las ", " del ", " para ", " una ", " dijo ", " pero ")
+
+
+def _leaning(word: str) -> int:
+    """+1 for a word of Spanish, -1 for a word of English, 0 for either or neither."""
+    spanish, english = zipf(word, "es"), zipf(word)
+    if spanish >= 4.0 and spanish - english >= 2.0:
+        return 1
+    if english >= 3.0 and english - spanish >= 1.0:
+        return -1
+    return 0
+
+
+def _evidence(segment: str) -> bool:
+    """Enough Spanish words, few English ones, not counting particles inside names."""
+    tokens = WORD.findall(segment)
+    if len(tokens) < _MIN_WORDS:
+        return False
+    spanish = english = 0
+    for index, word in enumerate(tokens):
+        if not word.islower() or _inside_name(tokens, index):
+            continue
+        leaning = _leaning(word)
+        spanish += leaning == 1
+        english += leaning == -1
+    return spanish >= _MIN_SPANISH_WORDS and english * 3 <= spanish
+
+
+def _inside_name(tokens: list[str], index: int) -> bool:
+    """A particle between two capitalised words: Banco de la República, Unión por la Patria."""
+    if tokens[index] not in _PARTICLES:
+        return False
+    left = index - 1
+    while left >= 0 and tokens[left] in _PARTICLES:
+        left -= 1
+    right = index + 1
+    while right < len(tokens) and tokens[right] in _PARTICLES:
+        right += 1
+    return (
+        left >= 0
+        and right < len(tokens)
+        and tokens[left][0].isupper()
+        and tokens[right][0].isupper()
+    )
+
+
+@cache
+def _detector_seeded() -> bool:
+    from langdetect import DetectorFactory
+
+    DetectorFactory.seed = 0  # deterministic guesses
+    return True
+
+
+def spanish_probability(text: str) -> float:
+    """P(Spanish) against English only, from langdetect; lower-cased when all caps."""
+    from langdetect import detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    _detector_seeded()
+    sample = text.lower() if text.isupper() else text
+    try:
+        guesses = {g.lang: g.prob for g in detect_langs(sample)}
+    except LangDetectException:
+        return 0.0
+    spanish, english = guesses.get("es", 0.0), guesses.get("en", 0.0)
+    return spanish / (spanish + english) if spanish + english else 0.0
+
+
+def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    lowered = analysis.lowered
+    if not any(c in _SPANISH_CHARS for c in lowered) and not any(w in lowered for w in _GATE):
+        return  # no accent, no ñ, no common Spanish word: no Spanish sentence to look for
+    quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    for match in _SEGMENT.finditer(text):
+        segment = match.group().strip()
+        if not _evidence(segment) or spanish_probability(segment) < _MIN_PROBABILITY:
+            continue
+        start = match.start() + (len(match.group()) - len(match.group().lstrip()))
+        end = start + len(segment)
+        in_quotes = any(s <= start and end <= e for s, e in quoted)
+        if in_quotes:
+            message = "A Spanish quotation: keep it if it is meant, or translate it"
+        else:
+            message = "A Spanish sentence left untranslated"
+        severity = Severity.INFO if in_quotes else None
+        yield Hit(start, end, (), Applicability.DISPLAY_ONLY, message, severity=severity)
