@@ -47,6 +47,15 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
+_SENTENCE_OPENERS = frozenset(
+    """The He She It They We However But This These In On According Meanwhile Also""".split()
+)
+_TITLES = frozenset(
+    """secretary president minister director leader spokesman spokeswoman head chairman
+    governor mayor coach founder ambassador senator deputy congressman congresswoman judge
+    prosecutor""".split()
+)
+
 # Surnames and brands built with a capital inside: never glued words.
 _INNER_CAPITAL_NAME = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|Fitz|O['’])[A-Z]")
 _LEADING_LOWER_BRAND = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
@@ -199,12 +208,30 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         applicability = _confidence(word, split)
         if applicability is None:
             continue
-        fixed = f"{split.left} {split.right}"
-        message = f"“{word}” looks like two words glued where markup was stripped: “{fixed}”"
+        options, applicability = _separators(split, applicability)
+        message = f"“{word}” looks like two words glued where markup was stripped: “{options[0]}”"
         for token in analysis.occurrences(word):
             if _in_code_or_address(document, token.start, token.end):
                 continue
-            yield Hit(token.start, token.end, (fixed,), applicability, message)
+            yield Hit(token.start, token.end, options, applicability, message)
+
+
+def _separators(
+    split: Split, applicability: Applicability
+) -> tuple[tuple[str, ...], Applicability]:
+    """The space, or the stop or comma the stripped markup took with it when the words say so.
+
+    InstagramThe: a capitalised sentence opener after a word is a lost full stop;
+    Almagrosecretary general: a title after a name is a lost appositive comma.
+    Restoring punctuation is a guess, so it is offered as an unsafe fix, the
+    bare space as the alternative.
+    """
+    spaced = f"{split.left} {split.right}"
+    if split.right in _SENTENCE_OPENERS and split.left[-1].islower():
+        return (f"{split.left}. {split.right}", spaced), Applicability.UNSAFE
+    if split.left[0].isupper() and split.right in _TITLES:
+        return (f"{split.left}, {split.right}", spaced), Applicability.UNSAFE
+    return (spaced,), applicability
 
 
 def _in_code_or_address(document: Document, start: int, end: int) -> bool:
