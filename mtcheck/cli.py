@@ -339,7 +339,8 @@ def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type:
         if category not in CATEGORIES:
             out.write(f"mtcheck: error: unknown category {category!r}\n")
             return EXIT_ERROR
-    rules = [r.info for r in ruleset if not args.category or r.info.category in args.category]
+    chosen = [r for r in ruleset if not args.category or r.info.category in args.category]
+    rules = [r.info for r in chosen]
     if args.format == "json":
         rows = [
             {
@@ -352,9 +353,11 @@ def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type:
                 "description": i.description,
                 "examples": len(i.examples),
                 "counterexamples": len(i.counterexamples),
+                # A phrase rule may hold many pairs (a map of translated names).
+                "entries": len(getattr(rule, "phrases", ())) or 1,
                 "source": i.source,
             }
-            for i in rules
+            for rule, i in zip(chosen, rules, strict=True)
         ]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_CLEAN

@@ -28,7 +28,8 @@ def compile_flags(letters: str) -> int:
 
 
 class PatternRule(Rule):
-    """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported.
+    """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported
+    (``flag2``, ``flag3``… in other alternatives: the first that matched).
 
     Replacement templates use ``\\g<name>``/``\\1`` and replace the reported group;
     ``translate`` derives a first replacement by mapping characters.
@@ -64,8 +65,10 @@ class PatternRule(Rule):
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         if not might_match(self.literals, analysis.lowered):
             return
-        group = "flag" if "flag" in self.regex.groupindex else 0
+        flags = sorted(g for g in self.regex.groupindex if g.startswith("flag"))
         for match in self.regex.finditer(document.text):
+            # One alternative may name its reported part flag, another flag2.
+            group = next((g for g in flags if match.start(g) >= 0), 0) if flags else 0
             start, end = match.span(group)
             if start < 0 or start == end or document.is_protected(start, end):
                 continue
