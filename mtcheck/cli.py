@@ -354,7 +354,9 @@ def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type:
                 "examples": len(i.examples),
                 "counterexamples": len(i.counterexamples),
                 # A phrase rule may hold many pairs (a map of translated names).
-                "entries": len(getattr(rule, "phrases", ())) or 1,
+                "entries": len(getattr(rule, "phrases", ()))
+                or len(getattr(rule, "by_text", {}))
+                or 1,
                 "source": i.source,
             }
             for rule, i in zip(chosen, rules, strict=True)

@@ -37,7 +37,7 @@ class PatternRule(Rule):
 
     kind: ClassVar[str] = "pattern"
     keys: ClassVar[frozenset[str]] = frozenset(
-        {"pattern", "replace", "flags", "keep_case", "translate"}
+        {"pattern", "replace", "flags", "keep_case", "translate", "map"}
     )
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
@@ -53,6 +53,11 @@ class PatternRule(Rule):
         ):
             raise ValueError("translate must map single characters to strings")
         self.translation = str.maketrans(mapping) if mapping else None
+        # ``map`` gives the flagged text its own replacement (John Charles -> Juan Carlos).
+        by_text = table.get("map", {})
+        if not isinstance(by_text, dict) or not all(isinstance(v, str) for v in by_text.values()):
+            raise ValueError("map must be a table of flagged text = replacement")
+        self.by_text: dict[str, str] = by_text
         for template in self.templates:
             for ref in _GROUP_REF.finditer(template):
                 name = ref.group(1) or ref.group(2)
@@ -75,6 +80,8 @@ class PatternRule(Rule):
             replacements = [match.expand(t) for t in self.templates]
             if self.translation is not None:
                 replacements.insert(0, match.group(group).translate(self.translation))
+            if match.group(group) in self.by_text:
+                replacements.insert(0, self.by_text[match.group(group)])
             if self.keep_case:
                 replacements = [match_case(r, match.group(group)) for r in replacements]
             yield self.finding(start, end, document, replacements)
