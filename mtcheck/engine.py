@@ -39,10 +39,6 @@ class RuleSet:
                 return rule
         raise KeyError(rule_id)
 
-    def only(self, ids: Iterable[str]) -> RuleSet:
-        wanted = set(ids)
-        return RuleSet(tuple(r for r in self.rules if r.info.id in wanted), self.config)
-
     def select(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> RuleSet:
         """Keep rules chosen by id prefix, name or category; the most specific choice wins.
 

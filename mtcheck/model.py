@@ -117,6 +117,12 @@ class Finding:
     fix: Fix | None = None
     suggestions: tuple[str, ...] = field(default=())
 
+    def matches(self, codes: tuple[str, ...] | list[str]) -> bool:
+        """Codes are rule id prefixes, rule names or categories, as for --select."""
+        return any(
+            self.rule_id.startswith(code) or code in (self.name, self.category) for code in codes
+        )
+
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.rule_id)

@@ -15,14 +15,6 @@ _US_DATE = re.compile(r"^(?P<month>[A-Z][a-z]+) (?P<day>\d{1,2})$")
 _DEFAULT_LABEL = "SEE ALSO:"
 
 
-def matches(finding: Finding, codes: tuple[str, ...]) -> bool:
-    """Codes are rule id prefixes, rule names or categories, as for --select."""
-    return any(
-        finding.rule_id.startswith(code) or code in (finding.name, finding.category)
-        for code in codes
-    )
-
-
 @cache
 def _spec(glob: str):  # type: ignore[no-untyped-def]
     import pathspec
@@ -50,7 +42,7 @@ def apply(findings: list[Finding], document: Document, config: Config) -> list[F
     ignored = _ignored_here(config, document.path)
     result = []
     for finding in findings:
-        if ignored and matches(finding, ignored):
+        if ignored and finding.matches(ignored):
             continue
         result.append(_adjust(finding, document, config))
     return result
@@ -58,15 +50,14 @@ def apply(findings: list[Finding], document: Document, config: Config) -> list[F
 
 def _adjust(finding: Finding, document: Document, config: Config) -> Finding:
     for code, level in config.severity:
-        if matches(finding, (code,)):
+        if finding.matches((code,)):
             finding = replace(finding, severity=level)
     fix = finding.fix
     if fix is not None:
-        if fix.applicability == Applicability.UNSAFE and matches(finding, config.extend_safe_fixes):
+        level = fix.applicability
+        if level == Applicability.UNSAFE and finding.matches(config.extend_safe_fixes):
             fix = Fix(Applicability.SAFE, fix.edits)
-        elif fix.applicability == Applicability.SAFE and matches(
-            finding, config.extend_unsafe_fixes
-        ):
+        elif level == Applicability.SAFE and finding.matches(config.extend_unsafe_fixes):
             fix = Fix(Applicability.UNSAFE, fix.edits)
         finding = replace(finding, fix=fix)
     return finding

@@ -35,10 +35,7 @@ class Suppression:
     def covers(self, finding: Finding) -> bool:
         if not self.start <= finding.span.start < max(self.end, self.start + 1):
             return False
-        return not self.codes or any(
-            finding.rule_id.startswith(code) or code in (finding.name, finding.category)
-            for code in self.codes
-        )
+        return not self.codes or finding.matches(self.codes)
 
 
 def parse(document: Document) -> list[Suppression]:
