@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from mtcheck.document import Document
+
+if TYPE_CHECKING:
+    from mtcheck.bilingual.align import Alignment
 
 _LETTER = r"[^\W\d_]"
 # A word: letters, with apostrophes inside (Russia’s, O'Higgins).
@@ -48,6 +51,20 @@ class Analysis:
         self.document = document
         self.text = document.text
         self._occurrences: dict[str, tuple[Token, ...]] = {}
+
+    @cached_property
+    def alignment(self) -> Alignment | None:
+        """The sentences of the Spanish original matched with this text's; None without one."""
+        original = self.document.original
+        if original is None:
+            return None
+        from mtcheck.bilingual.align import align
+
+        if original.syntax == "txt":
+            return align(original.text, self.text)
+        from mtcheck.formats import extract
+
+        return align(extract(original.text, original.syntax).prose, self.text)
 
     @cached_property
     def lowered(self) -> str:

@@ -63,6 +63,9 @@ class ResultCache:
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(document.syntax.encode())
         digest.update(document.text.encode("utf-8", "surrogatepass"))
+        if document.original is not None:  # the findings depend on the original too
+            digest.update(b"\0original\0" + document.original.syntax.encode())
+            digest.update(document.original.text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def _path(self, key: str) -> Path:

@@ -105,6 +105,26 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_originals(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "Spanish original (compare the translation with it: numbers, names, omissions)"
+    )
+    group.add_argument(
+        "--source", type=Path, metavar="FILE", help="the Spanish original of the one article given"
+    )
+    group.add_argument(
+        "--source-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder of originals with the articles' names (or their source-pattern names)",
+    )
+    group.add_argument(
+        "--no-source",
+        action="store_true",
+        help="do not use originals found beside the articles (NAME.es.EXT by default)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mtcheck",
@@ -124,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input(check)
     _add_selection(check)
+    _add_originals(check)
     check.add_argument(
         "--format",
         choices=sorted(REPORTERS),
@@ -182,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input(fix)
     _add_selection(fix)
+    _add_originals(fix)
     fix.add_argument("--diff", action="store_true", help="show a word-level colour diff")
     fix.add_argument("--write", action="store_true", help="rewrite the files (atomically)")
     fix.add_argument("--stdout", action="store_true", help="print the fixed text")
@@ -232,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_input(review)
     _add_selection(review)
+    _add_originals(review)
     review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
     review.add_argument("--no-backup", action="store_true", help="do not keep FILE.orig")
     review.add_argument(

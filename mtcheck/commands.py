@@ -19,12 +19,13 @@ from mtcheck.cache import CACHE_DIR, ResultCache
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
-from mtcheck.errors import InputError
+from mtcheck.errors import InputError, UsageError
 from mtcheck.files import STDIN, collect, write_atomically
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
+from mtcheck.sources import Originals
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN_NAME = "<stdin>"
@@ -33,16 +34,34 @@ STDIN_NAME = "<stdin>"
 def _documents(
     args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO
 ) -> Iterator[Document | InputError]:
-    paths, missing = collect(args.paths, _excludes(args, ruleset))
+    originals = originals_for(args, ruleset)
+    paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
     yield from missing
     for path in paths:
         try:
             if path == STDIN:
-                yield _read_stdin(stdin, _read_options(args))
+                document = _read_stdin(stdin, _read_options(args))
             else:
-                yield read(Path(path), _read_options(args))
+                document = read(Path(path), _read_options(args))
+            yield originals.attach(document, _read_options(args))
         except InputError as exc:
             yield exc
+
+
+def originals_for(args: argparse.Namespace, ruleset: RuleSet) -> Originals:
+    """Where the Spanish originals are, from the options and the config."""
+    config = ruleset.config
+    if args.source is not None and len(args.paths) != 1:
+        raise UsageError("--source names the original of one article; use --source-dir for more")
+    folder = args.source_dir or config.source_dir
+    if folder is not None and not folder.is_dir():
+        raise InputError(str(folder), "source folder (--source-dir) does not exist")
+    return Originals(
+        explicit=args.source,
+        folder=folder,
+        pattern=config.source_pattern,
+        beside=not args.no_source,
+    )
 
 
 def _print_statistics(results: list[FileResult], console: Console) -> None:
@@ -78,9 +97,11 @@ def _apply_baseline(
     return filtered
 
 
-def _check_stdin(args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO) -> FileResult:
+def _check_stdin(
+    args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO, originals: Originals
+) -> FileResult:
     try:
-        document = _read_stdin(stdin, _read_options(args))
+        document = originals.attach(_read_stdin(stdin, _read_options(args)), _read_options(args))
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
     findings, unused = check_with_suppressions(document, ruleset)
@@ -120,14 +141,24 @@ def _report_error(errors: Console, error: InputError) -> None:
 def run_check(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
-    paths, missing = collect(args.paths, _excludes(args, ruleset))
+    originals = originals_for(args, ruleset)
+    paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
     results: list[FileResult] = [FileResult(error.path, error=error) for error in missing]
     files = [p for p in paths if p != STDIN]
     if STDIN in paths:
-        results.append(_check_stdin(args, ruleset, stdin))
+        results.append(_check_stdin(args, ruleset, stdin, originals))
     jobs = args.jobs or ruleset.config.jobs or default_jobs()
     cache = None if args.no_cache else ResultCache.open(cache_folder(ruleset), ruleset)
-    results += check_paths(files, ruleset, jobs=jobs, options=_read_options(args), cache=cache)
+    results += check_paths(
+        files,
+        ruleset,
+        jobs=jobs,
+        options=_read_options(args),
+        cache=cache,
+        originals=originals,
+    )
+    if originals.folder is not None:
+        _report_unpaired(results, originals.folder, errors)
     failed = False
     for result in results:
         if result.error is not None:
@@ -159,6 +190,18 @@ def run_check(
     )
     found = failing or below or (args.report_unused_suppressions and unused)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
+
+
+def _report_unpaired(results: list[FileResult], folder: Path, errors: Console) -> None:
+    """With --source-dir, say how many articles were checked without an original."""
+    read = [r for r in results if r.document is not None]
+    alone = sum(1 for r in read if r.document is not None and r.document.original is None)
+    if alone:
+        _notice(
+            errors,
+            f"mtcheck: {alone} of {len(read)} articles have no original in {folder}; "
+            "checked without one",
+        )
 
 
 def run_fix(

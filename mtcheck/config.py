@@ -14,6 +14,7 @@ from typing import Any
 
 from mtcheck.errors import LocatedError
 from mtcheck.model import Severity
+from mtcheck.sources import DEFAULT_PATTERN, check_pattern
 
 CONFIG_FILES = (".mtcheck.toml", "mtcheck.toml", "pyproject.toml")
 
@@ -45,6 +46,8 @@ class Config:
     extra_rules: tuple[Path, ...] = ()
     jobs: int = 0
     house: HouseStyle = field(default_factory=HouseStyle)
+    source_pattern: str = DEFAULT_PATTERN
+    source_dir: Path | None = None
 
     @property
     def root(self) -> Path:
@@ -69,7 +72,8 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     known = {
         "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
         "severity", "fail-on", "extend-safe-fixes", "extend-unsafe-fixes", "extra-rules",
-        "jobs", "crossref-label", "remove-related-links", "date-style",
+        "jobs", "crossref-label", "remove-related-links", "date-style", "source-pattern",
+        "source-dir",
     }  # fmt: skip
     for key in table:
         if key not in known:
@@ -112,6 +116,16 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         if not isinstance(table["jobs"], int) or table["jobs"] < 0:
             fail("jobs", "must be a whole number (0: all cores)")
         values["jobs"] = table["jobs"]
+    if "source-pattern" in table:
+        pattern = table["source-pattern"]
+        problem = "must be a string" if not isinstance(pattern, str) else check_pattern(pattern)
+        if problem:
+            fail("source-pattern", problem)
+        values["source_pattern"] = pattern
+    if "source-dir" in table:
+        if not isinstance(table["source-dir"], str) or not table["source-dir"]:
+            fail("source-dir", "must be a folder name")
+        values["source_dir"] = (path.parent / table["source-dir"]).resolve()
     values["house"] = _house(table, fail)
     return Config(**{k: v for k, v in values.items()})
 

@@ -46,6 +46,8 @@ class Document:
     encoding: str = "utf-8"
     bom: bool = False
     syntax: str = "txt"  # txt, md or html: how the prose is found in the text
+    # The Spanish original this article translates, when the editor has it (--source).
+    original: Document | None = field(default=None, compare=False, repr=False)
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -86,7 +88,12 @@ class Document:
     def with_text(self, text: str) -> Document:
         """The same file with new text (after fixes)."""
         return Document(
-            text, path=self.path, encoding=self.encoding, bom=self.bom, syntax=self.syntax
+            text,
+            path=self.path,
+            encoding=self.encoding,
+            bom=self.bom,
+            syntax=self.syntax,
+            original=self.original,
         )
 
     def encode(self) -> bytes:

@@ -119,7 +119,7 @@ def check_with_suppressions(
         from mtcheck.formats.mapping import to_source
 
         prose_map = extract(document.text, document.syntax)
-        prose = Document(prose_map.prose, path=document.path)
+        prose = Document(prose_map.prose, path=document.path, original=document.original)
         mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
         findings = sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
     findings = policy.apply(findings, document, ruleset.config)
@@ -129,10 +129,25 @@ def check_with_suppressions(
 def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:
     analysis = Analysis(document)
     findings: dict[tuple[str, int, int], Finding] = {}
+    compared: set[str] = set()  # ids of the rules that compare with the original
     for rule in ruleset:
+        if rule.compares_original:
+            if document.original is None:
+                continue
+            compared.add(rule.info.id)
         for finding in rule.find(document, analysis):
             findings.setdefault((finding.rule_id, finding.span.start, finding.span.end), finding)
-    styled = policy.house_style(list(findings.values()), document, ruleset.config)
+    found = list(findings.values())
+    if analysis.alignment is not None:
+        from mtcheck.bilingual.confirm import merge
+
+        found = merge(
+            document.text,
+            [f for f in found if f.rule_id not in compared],
+            [f for f in found if f.rule_id in compared],
+            analysis.alignment,
+        )
+    styled = policy.house_style(found, document, ruleset.config)
     return sorted(_without_deleted_lines(document.text, styled), key=lambda f: f.sort_key)
 
 

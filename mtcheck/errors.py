@@ -28,3 +28,7 @@ class InputError(LocatedError):
 
 class RuleError(LocatedError):
     """A rule file that is malformed or contradicts itself."""
+
+
+class UsageError(MtcheckError):
+    """Options that do not go together."""

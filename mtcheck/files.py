@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,9 @@ def _exclusions(folder: Path, exclude: Sequence[str]) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _walk(folder: Path, exclude: Sequence[str]) -> list[Path]:
+def _walk(
+    folder: Path, exclude: Sequence[str], skip: Callable[[Path], bool] | None = None
+) -> list[Path]:
     spec = _exclusions(folder, exclude)
     found = []
     for root, dirs, files in os.walk(folder):  # does not follow symlinked folders: no loops
@@ -46,19 +48,23 @@ def _walk(folder: Path, exclude: Sequence[str]) -> list[Path]:
                 Path(name).suffix.lower() in ARTICLE_SUFFIXES
                 and not name.startswith(".")
                 and not spec.match_file(relative.as_posix())
+                and not (skip is not None and skip(folder / relative))
             ):
                 found.append(folder / relative)
     return sorted(found)
 
 
 def collect(
-    paths: Iterable[str], exclude: Sequence[str] = ()
+    paths: Iterable[str],
+    exclude: Sequence[str] = (),
+    skip: Callable[[Path], bool] | None = None,
 ) -> tuple[list[str], list[InputError]]:
     """Expand folders into their article files; missing paths become errors.
 
     Folders are walked recursively, skipping hidden folders, virtual
-    environments and what the folder's ``.gitignore`` or ``exclude`` (gitignore
-    patterns) name. Files named explicitly are always checked.
+    environments, what the folder's ``.gitignore`` or ``exclude`` (gitignore
+    patterns) name, and files ``skip`` rejects (Spanish originals beside their
+    articles). Files named explicitly are always checked.
     """
     found: list[str] = []
     errors: list[InputError] = []
@@ -68,7 +74,7 @@ def collect(
             continue
         path = Path(raw)
         if path.is_dir():
-            articles = _walk(path, exclude)
+            articles = _walk(path, exclude, skip)
             if not articles:
                 suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
                 errors.append(InputError(raw, f"directory has no article files ({suffixes})"))

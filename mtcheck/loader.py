@@ -58,23 +58,25 @@ class _Locator:
         return start
 
 
-def _examples(value: Any, fail: Any) -> tuple[Example, ...]:
+def _examples(value: Any, fail: Any, key: str = "examples") -> tuple[Example, ...]:
+    """Examples (or counterexamples): strings, or tables of text, fixed and source."""
+    allowed = {"text", "fixed", "source"} if key == "examples" else {"text", "source"}
     if not isinstance(value, list):
-        fail("examples must be a list of tables with text (and fixed)", "examples")
+        fail(f"{key} must be a list of strings or tables with {' and '.join(allowed)}", key)
     examples = []
     for item in value:
         if isinstance(item, str):
             examples.append(Example(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            unknown = set(item) - {"text", "fixed"}
+            unknown = set(item) - allowed
             if unknown:
-                fail(f"unknown example key(s): {', '.join(sorted(unknown))}", "examples")
-            fixed = item.get("fixed")
-            if fixed is not None and not isinstance(fixed, str):
-                fail("example 'fixed' must be a string", "examples")
-            examples.append(Example(item["text"], fixed))
+                fail(f"unknown {key} key(s): {', '.join(sorted(unknown))}", key)
+            for optional in ("fixed", "source"):
+                if item.get(optional) is not None and not isinstance(item[optional], str):
+                    fail(f"{key} '{optional}' must be a string", key)
+            examples.append(Example(item["text"], item.get("fixed"), item.get("source")))
         else:
-            fail("each example is a string or a table with a 'text' string", "examples")
+            fail(f"each of {key} is a string or a table with a 'text' string", key)
     return tuple(examples)
 
 
@@ -121,9 +123,7 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
         except ValueError as exc:
             fail(str(exc), "fix")
     examples = _examples(table.get("examples", []), fail)
-    counter = table.get("counterexamples", [])
-    if not (isinstance(counter, list) and all(isinstance(c, str) for c in counter)):
-        fail("counterexamples must be a list of strings", "counterexamples")
+    counter = _examples(table.get("counterexamples", []), fail, "counterexamples")
     info = RuleInfo(
         id=rule_id,
         name=name,
@@ -136,7 +136,7 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
         path=path,
         line=locator.line(index),
         examples=examples,
-        counterexamples=tuple(counter),
+        counterexamples=counter,
     )
     kind_table = {k: v for k, v in table.items() if k in rule_class.keys}
     required = {"pattern": "pattern", "line": "pattern", "detector": "detector"}

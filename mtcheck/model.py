@@ -19,6 +19,8 @@ CATEGORIES: tuple[str, ...] = (
     "grammar",
     "consistency",
     "encoding",
+    "omission",
+    "addition",
 )
 
 

@@ -17,6 +17,7 @@ from mtcheck.document import ReadOptions, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError
 from mtcheck.results import FileResult
+from mtcheck.sources import Originals
 
 # Below this many files a pool costs more to start than it saves.
 MIN_FILES_FOR_POOL = 64
@@ -25,14 +26,21 @@ _CHUNK = 16
 _worker_ruleset: RuleSet | None = None
 _worker_options = ReadOptions()
 _worker_cache: ResultCache | None = None
+_worker_originals: Originals | None = None
 
 
 def check_path(
-    path: str, ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None = None
+    path: str,
+    ruleset: RuleSet,
+    options: ReadOptions,
+    cache: ResultCache | None = None,
+    originals: Originals | None = None,
 ) -> FileResult:
-    """Read and check one file, through the cache when there is one."""
+    """Read and check one file (with its original, if any), through the cache when there is one."""
     try:
         document = read(Path(path), options)
+        if originals is not None:
+            document = originals.attach(document, options)
     except InputError as error:
         return FileResult(path, error=error)
     key = cache.key(document) if cache is not None else ""
@@ -44,14 +52,17 @@ def check_path(
     return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
-def _init_worker(ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None) -> None:
-    global _worker_ruleset, _worker_options, _worker_cache
+def _init_worker(
+    ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None, originals: Originals | None
+) -> None:
+    global _worker_ruleset, _worker_options, _worker_cache, _worker_originals
     _worker_ruleset, _worker_options, _worker_cache = ruleset, options, cache
+    _worker_originals = originals
 
 
 def _check_in_worker(path: str) -> FileResult:
     assert _worker_ruleset is not None
-    return check_path(path, _worker_ruleset, _worker_options, _worker_cache)
+    return check_path(path, _worker_ruleset, _worker_options, _worker_cache, _worker_originals)
 
 
 def default_jobs() -> int:
@@ -65,6 +76,7 @@ def check_paths(
     jobs: int,
     options: ReadOptions,
     cache: ResultCache | None = None,
+    originals: Originals | None = None,
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files.
 
@@ -73,11 +85,11 @@ def check_paths(
     """
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield check_path(path, ruleset, options, cache)
+            yield check_path(path, ruleset, options, cache, originals)
         return
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,
-        initargs=(ruleset, options, cache),
+        initargs=(ruleset, options, cache, originals),
     ) as pool:
         yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)

@@ -16,10 +16,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Example:
-    """Text the rule must flag and, when it offers a fix, the text after fixing."""
+    """Text the rule must flag and, when it offers a fix, the text after fixing.
+
+    ``source`` is the Spanish original the text translates, for the rules that
+    compare the two.
+    """
 
     text: str
     fixed: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class RuleInfo:
     path: str
     line: int | None
     examples: tuple[Example, ...]
-    counterexamples: tuple[str, ...]
+    counterexamples: tuple[Example, ...]
 
     @property
     def source(self) -> str:
@@ -53,6 +58,8 @@ class Rule(abc.ABC):
     """A rule of one kind; subclasses interpret their own keys of the rule table."""
 
     kind: ClassVar[str]
+    #: Whether the rule compares the article with its Spanish original (and needs one).
+    compares_original: bool = False
     #: Keys of the rule table this kind reads, beyond the common ones.
     keys: ClassVar[frozenset[str]] = frozenset()
 

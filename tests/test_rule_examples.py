@@ -8,6 +8,7 @@ from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check, default_ruleset
 from mtcheck.fixer import fix_until_stable
 from mtcheck.model import Applicability
+from mtcheck.rule import Example
 
 RULES = list(default_ruleset())
 
@@ -20,6 +21,12 @@ def _only(rule) -> RuleSet:  # type: ignore[no-untyped-def]
     return RuleSet((rule,))
 
 
+def _document(example: Example, text: str | None = None) -> Document:
+    """The example's text, with its Spanish original when it has one."""
+    original = Document(example.source) if example.source is not None else None
+    return Document(example.text if text is None else text, original=original)
+
+
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_rule_has_examples_and_counterexamples(rule) -> None:  # type: ignore[no-untyped-def]
     assert rule.info.examples, f"{rule.info.source}: {rule.info.id} has no examples"
@@ -29,7 +36,7 @@ def test_rule_has_examples_and_counterexamples(rule) -> None:  # type: ignore[no
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_rule_flags_its_examples(rule) -> None:  # type: ignore[no-untyped-def]
     for example in rule.info.examples:
-        findings = check(Document(example.text), _only(rule))
+        findings = check(_document(example), _only(rule))
         assert findings, f"{rule.info.id} does not flag its example {example.text!r}"
         assert all(f.category == rule.info.category for f in findings)
 
@@ -39,7 +46,9 @@ def test_rule_fixes_its_examples(rule) -> None:  # type: ignore[no-untyped-def]
     ruleset = _only(rule)
     for example in rule.info.examples:
         result = fix_until_stable(
-            example.text, lambda t: check(Document(t), ruleset), Applicability.UNSAFE
+            example.text,
+            lambda t, e=example: check(_document(e, t), ruleset),
+            Applicability.UNSAFE,
         )
         expected = example.fixed if example.fixed is not None else example.text
         assert result.text == expected, f"{rule.info.id} fixes {example.text!r} wrongly"
@@ -47,9 +56,9 @@ def test_rule_fixes_its_examples(rule) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
 def test_rule_leaves_counterexamples_alone(rule) -> None:  # type: ignore[no-untyped-def]
-    for text in rule.info.counterexamples:
-        findings = check(Document(text), _only(rule))
-        assert not findings, f"{rule.info.id} flags its counterexample {text!r}: {findings}"
+    for example in rule.info.counterexamples:
+        findings = check(_document(example), _only(rule))
+        assert not findings, f"{rule.info.id} flags its counterexample {example.text!r}: {findings}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
@@ -62,7 +71,7 @@ def test_fixed_examples_are_not_flagged_again_by_any_rule(rule) -> None:  # type
         start, end = _changed_region(example.text, example.fixed)
         again = [
             f
-            for f in check(Document(example.fixed), everything)
+            for f in check(_document(example, example.fixed), everything)
             if f.span.start < max(end, start + 1) and start < f.span.end
         ]
         assert not again, f"{rule.info.id}: fixed text {example.fixed!r} flagged again: {again}"

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from mtcheck.bilingual.checks import (
+    detect_added_sentence,
+    detect_number_mismatch,
+    detect_omitted_number,
+    detect_omitted_sentence,
+    detect_quotation_mismatch,
+    detect_translated_name,
+    detect_untranslated_sentence,
+)
 from mtcheck.detectors.base import Detector, Hit
 from mtcheck.detectors.casing import (
     detect_capitalised_pronoun,
@@ -21,6 +30,26 @@ DETECTORS: dict[str, Detector] = {
     "personal-a": detect_personal_a,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
+    # Only with the Spanish original (mtcheck.bilingual):
+    "number-mismatch": detect_number_mismatch,
+    "omitted-number": detect_omitted_number,
+    "translated-name": detect_translated_name,
+    "omitted-sentence": detect_omitted_sentence,
+    "added-sentence": detect_added_sentence,
+    "untranslated-sentence": detect_untranslated_sentence,
+    "quotation-mismatch": detect_quotation_mismatch,
 }
 
-__all__ = ["DETECTORS", "Detector", "Hit"]
+COMPARING_DETECTORS = frozenset(
+    {
+        "number-mismatch",
+        "omitted-number",
+        "translated-name",
+        "omitted-sentence",
+        "added-sentence",
+        "untranslated-sentence",
+        "quotation-mismatch",
+    }
+)
+
+__all__ = ["COMPARING_DETECTORS", "DETECTORS", "Detector", "Hit"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from mtcheck.detectors import DETECTORS, Detector, Hit
+from mtcheck.detectors import COMPARING_DETECTORS, DETECTORS, Detector, Hit
 from mtcheck.model import Finding
 from mtcheck.rule import Rule, RuleInfo
 
@@ -26,6 +26,7 @@ class DetectorRule(Rule):
         if name not in DETECTORS:
             raise ValueError(f"unknown detector {name!r} (known: {', '.join(sorted(DETECTORS))})")
         self.detector: Detector = DETECTORS[name]
+        self.compares_original = name in COMPARING_DETECTORS
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         for hit in self.detector(document, analysis):

@@ -45,6 +45,8 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     for result in results:
         entry: dict[str, Any] = {"path": result.path}
         if result.document is not None:
+            original = result.document.original
+            entry["source"] = original.path if original is not None else None
             entry["words"] = quality.words(result)
             entry["score"] = quality.score(result)
         if result.error is not None:

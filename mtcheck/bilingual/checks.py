@@ -1,0 +1,319 @@
+"""Detectors that compare aligned sentences of the translation and its original.
+
+Each is a ``Detector`` (``mtcheck.detectors``): it reads the alignment from
+the analysis and yields nothing when the document has no original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from decimal import Decimal
+
+from mtcheck.analysis import Analysis
+from mtcheck.bilingual.align import Alignment, Pair
+from mtcheck.bilingual.names import translated_names
+from mtcheck.bilingual.numbers import (
+    Number,
+    english_form,
+    english_numbers,
+    small_number_words,
+    spanish_numbers,
+)
+from mtcheck.bilingual.segments import Sentence, fold
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.model import Applicability, Severity
+
+# Lines of the Spanish site's chrome and its "see also" labels: never an omission.
+_SOURCE_CHROME = re.compile(
+    r"""(?ix)^\s*(?:
+      (?:vea|lea|lee|mira|revisa|entérate|escucha|te\ puede\ interesar|puedes\ ver|además
+        |video\ recomendado|ver\ también|lee\ también|lea\ también|vea\ también)\s*:
+    | comparte | compartir | síguenos | sigue\ a | suscríbete | lo\ más\ (?:leído|visto)
+    | etiquetas\s*: | temas\s*: | publicidad | saltar\ al\ contenido | ir\ al\ contenido
+    | noticia\ (?:anterior|siguiente) | siguiente\ noticia | foto\s*: | créditos\s*:
+    | \S+\.(?:jpe?g|png|webp|gif)\s*$
+    )"""
+)
+_QUOTED = re.compile(r"«[^»]+»|“[^”]+”|\"[^\"]+\"")
+_MIN_WORDS = 4
+# A 1-1 pair whose translation is this much shorter than the lengths predict lost something.
+_SHORT = 0.5
+_SHORT_MIN_WORDS = 12
+
+
+def _alignment(analysis: Analysis) -> Alignment | None:
+    return analysis.alignment
+
+
+def is_source_chrome(sentence: Sentence) -> bool:
+    return bool(_SOURCE_CHROME.match(sentence.text))
+
+
+def _quote(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def detect_number_mismatch(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Numbers of the translation that differ from the original's, with the English form."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if pair.source and pair.target:
+            yield from _compare_numbers(alignment, pair, document)[0]
+
+
+def detect_omitted_number(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Numbers of the original that the translation does not carry at all."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if not (pair.source and pair.target):
+            continue
+        missing = _compare_numbers(alignment, pair, document)[1]
+        if missing:
+            start, end = alignment.target_span(pair)
+            shown = ", ".join(n.text.strip() for n in missing)
+            yield Hit(
+                start,
+                end,
+                (),
+                Applicability.DISPLAY_ONLY,
+                f"the original has {shown} here; the translation does not",
+            )
+
+
+def _compare_numbers(
+    alignment: Alignment, pair: Pair, document: Document
+) -> tuple[list[Hit], list[Number]]:
+    """Hits for numbers written wrongly, and the original's numbers with no counterpart."""
+    source = spanish_numbers(alignment.source_text(pair))
+    offset, end = alignment.target_span(pair)
+    target = [_shifted(n, offset) for n in english_numbers(document.text[offset:end])]
+    open_targets = list(target)
+    hits: list[Hit] = []
+    unmatched: list[Number] = []
+    for number in source:
+        exact = next((t for t in open_targets if _shares(number.values, t.values)), None)
+        if exact is not None:
+            open_targets.remove(exact)
+        else:
+            unmatched.append(number)
+    missing: list[Number] = []
+    words = small_number_words(document.text[offset:end])
+    for number in unmatched:
+        # Digits kept in the Spanish convention (200.000, 3,5), or a scale mistranslated
+        # (billón as billion): the original settles the English form.
+        kept = next((t for t in open_targets if _shares(number.values, t.foreign)), None)
+        value = next((v for v in number.values if kept and v in kept.foreign), number.values[0])
+        if kept is None:
+            kept = next((t for t in open_targets if _same_digits(number, t)), None)
+        if kept is not None:
+            open_targets.remove(kept)
+            hits.append(_number_hit(kept, number, value, Applicability.SAFE))
+            continue
+        if any(v == int(v) and int(v) in words for v in number.values if v <= 20):
+            continue
+        missing.append(number)
+    # One number each side left over in a one-to-one pair: a wrong figure, most likely.
+    if len(missing) == 1 and len(open_targets) == 1 and len(pair.source) == len(pair.target) == 1:
+        number = missing.pop()
+        hits.append(_number_hit(open_targets[0], number, number.values[0], Applicability.UNSAFE))
+    return hits, missing
+
+
+def _shifted(number: Number, offset: int) -> Number:
+    return replace(number, start=number.start + offset, end=number.end + offset)
+
+
+def _shares(values: tuple[Decimal, ...], others: tuple[Decimal, ...]) -> bool:
+    return any(v == o for v in values for o in others)
+
+
+def _same_digits(source: Number, target: Number) -> bool:
+    """``1 billón`` written ``1 billion``: the digits agree, the scale does not."""
+    digits = re.sub(r"\D", "", source.digits)
+    return digits == re.sub(r"\D", "", target.digits) and source.scale != target.scale
+
+
+def _number_hit(target: Number, source: Number, value: Decimal, level: Applicability) -> Hit:
+    expected = english_form(value, source)
+    said = source.text.strip()
+    message = (
+        f"the original says “{said}”: in English “{expected}”"
+        if level == Applicability.SAFE
+        else f"“{target.text.strip()}” differs from the original's “{said}” (“{expected}”)"
+    )
+    return Hit(target.start, target.end, (expected,), level, message)
+
+
+def detect_translated_name(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """A Spanish name of the original that MT translated word by word."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if not (pair.source and pair.target):
+            continue
+        start, end = alignment.target_span(pair)
+        for name in translated_names(alignment.source_text(pair), document.text[start:end]):
+            shown = document.text[start + name.start : start + name.end]
+            yield Hit(
+                start + name.start,
+                start + name.end,
+                (name.name,),
+                Applicability.SAFE,
+                f"“{shown}” translates the name “{name.name}” of the original",
+            )
+
+
+def detect_omitted_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Sentences of the original with no counterpart, or halved in translation."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    ratio = _length_ratio(alignment)
+    anchor: Pair | None = None
+    waiting: list[Sentence] = []
+    for pair in alignment.pairs:
+        if pair.target:
+            if waiting:
+                yield _omission(alignment, anchor or pair, waiting)
+                waiting = []
+            anchor = pair
+            if len(pair.source) == len(pair.target) == 1:
+                yield from _shortened(alignment, pair, ratio)
+            continue
+        waiting += [
+            s
+            for i in pair.source
+            if len((s := alignment.source[i]).words) >= _MIN_WORDS and not is_source_chrome(s)
+        ]
+    if waiting and anchor is not None:
+        yield _omission(alignment, anchor, waiting)
+
+
+def _length_ratio(alignment: Alignment) -> float:
+    source = sum(len(s) for s in alignment.source)
+    return sum(len(t) for t in alignment.target) / source if source else 1.0
+
+
+def _omission(alignment: Alignment, anchor: Pair, sentences: list[Sentence]) -> Hit:
+    start, end = alignment.target_span(anchor)
+    missing = " ".join(s.text for s in sentences)
+    count = "a sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
+    return Hit(
+        start,
+        end,
+        (),
+        Applicability.DISPLAY_ONLY,
+        f"the original has {count} around here that the translation lacks: «{_quote(missing)}»",
+    )
+
+
+def _shortened(alignment: Alignment, pair: Pair, ratio: float) -> Iterator[Hit]:
+    source = alignment.source[pair.source[0]]
+    target = alignment.target[pair.target[0]]
+    if len(source.words) >= _SHORT_MIN_WORDS and len(target) < _SHORT * ratio * len(source):
+        yield Hit(
+            target.start,
+            target.end,
+            (),
+            Applicability.DISPLAY_ONLY,
+            f"the translation is half the length of its original, which may have lost a part: "
+            f"«{_quote(source.text)}»",
+        )
+
+
+def detect_added_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Sentences of the translation with no counterpart in the original."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if pair.source:
+            continue
+        for index in pair.target:
+            sentence = alignment.target[index]
+            if len(sentence.words) >= _MIN_WORDS:
+                yield Hit(
+                    sentence.start,
+                    sentence.end,
+                    (),
+                    Applicability.DISPLAY_ONLY,
+                    "this sentence has no counterpart in the original",
+                    severity=Severity.INFO,
+                )
+
+
+def detect_untranslated_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Sentences left as the original wrote them."""
+    from rapidfuzz import fuzz
+
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if not (pair.source and pair.target):
+            continue
+        source = alignment.source_text(pair)
+        start, end = alignment.target_span(pair)
+        target = document.text[start:end]
+        if len(target.split()) < _MIN_WORDS or not _has_common_words(source):
+            continue
+        if fuzz.ratio(fold(source), fold(target)) >= 85:
+            yield Hit(
+                start,
+                end,
+                (),
+                Applicability.DISPLAY_ONLY,
+                "this sentence is the original's, left untranslated",
+            )
+
+
+def _has_common_words(text: str) -> bool:
+    """More than names and figures: at least two lower-case words."""
+    return sum(1 for w in re.findall(r"[^\W\d_]+", text) if w.islower()) >= 2
+
+
+def detect_quotation_mismatch(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """A quotation of the original that lost its marks, or marks left unbalanced."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if not (pair.source and pair.target):
+            continue
+        source = alignment.source_text(pair)
+        start, end = alignment.target_span(pair)
+        target = document.text[start:end]
+        quoted = _QUOTED.findall(source)
+        if quoted and not _QUOTED.search(target) and _balanced(target):
+            yield Hit(
+                start,
+                end,
+                (),
+                Applicability.DISPLAY_ONLY,
+                f"the original quotes {_quote(quoted[0], 50)} here; the translation has no "
+                "quotation marks",
+            )
+        elif _balanced(source) and not _balanced(target):
+            yield Hit(
+                start,
+                end,
+                (),
+                Applicability.DISPLAY_ONLY,
+                "quotation marks are unbalanced here; the original's are not",
+            )
+
+
+def _balanced(text: str) -> bool:
+    return (
+        text.count("“") == text.count("”")
+        and text.count("«") == text.count("»")
+        and text.count('"') % 2 == 0
+    )
