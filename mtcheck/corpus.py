@@ -14,16 +14,22 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from mtcheck.document import Document
+from mtcheck.document import Document, load
 from mtcheck.errors import InputError
 from mtcheck.model import CATEGORIES
+from mtcheck.sources import Originals
 
 HARD_NEGATIVE = "ok"
 _ANNOTATION = re.compile(r"\[\[(?P<body>.*?)\]\]", re.DOTALL)
-_BODY = re.compile(r"^(?P<wrong>.*?) ?-> ?(?P<right>.*?) ?\| ?(?P<category>[a-z-]+)$", re.DOTALL)
+_BODY = re.compile(
+    r"^(?P<wrong>.*?) ?-> ?(?P<right>.*?) ?\| ?(?P<category>[a-z-]+)(?:, ?(?P<tag>source))?$",
+    re.DOTALL,
+)
+# Categories only a comparison with the original can find.
+SOURCE_ONLY = frozenset({"omission", "addition"})
 
 
 @dataclass(frozen=True)
@@ -33,10 +39,16 @@ class GoldSpan:
     category: str
     wrong: str
     right: str
+    settled_by_source: bool = False  # tagged ", source": the original settles it
 
     @property
     def is_negative(self) -> bool:
         return self.category == HARD_NEGATIVE
+
+    @property
+    def for_bilingual(self) -> bool:
+        """Whether the checks against the original are expected to find this artefact."""
+        return self.settled_by_source or self.category in SOURCE_ONLY
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Article:
     raw: str
     reference: str
     spans: tuple[GoldSpan, ...]
+    original: Document | None = None  # the Spanish original, when the corpus has it
 
     @property
     def syntax(self) -> str:
@@ -55,6 +68,9 @@ class Article:
 
     def document(self) -> Document:
         """The raw MT text, as mtcheck would read it from the exported file."""
+        return Document(self.raw, path=self.path, syntax=self.syntax, original=self.original)
+
+    def without_original(self) -> Document:
         return Document(self.raw, path=self.path, syntax=self.syntax)
 
     @property
@@ -91,7 +107,12 @@ def parse(text: str, path: str = "<annotated>") -> Article:
         raw.append(before)
         reference.append(before)
         raw_length += len(before)
-        spans.append(GoldSpan(raw_length, raw_length + len(wrong), category, wrong, right))
+        tagged = body.group("tag") is not None
+        if tagged and category == HARD_NEGATIVE:
+            raise InputError(path, "a hard negative cannot be tagged ', source'", line)
+        spans.append(
+            GoldSpan(raw_length, raw_length + len(wrong), category, wrong, right, tagged)
+        )
         raw.append(wrong)
         raw_length += len(wrong)
         cursor = match.end()
@@ -122,8 +143,20 @@ def _drop_deleted_gap(
     return cursor
 
 
+def original_path(path: Path) -> Path:
+    """Where the original of NAME.ann (NAME.es.txt) or NAME.md.ann (NAME.es.md) lives."""
+    article = path.with_suffix("")
+    if not article.suffix:
+        article = article.with_suffix(".txt")
+    return article.with_name(Originals().name_for(article))
+
+
 def load_article(path: Path) -> Article:
-    return parse(path.read_text(encoding="utf-8"), str(path))
+    article = parse(path.read_text(encoding="utf-8"), str(path))
+    original = original_path(path)
+    if not original.is_file():
+        return article
+    return replace(article, original=load(original))
 
 
 def corpus_files(folder: Path) -> list[Path]:
@@ -131,7 +164,8 @@ def corpus_files(folder: Path) -> list[Path]:
 
 
 def export(folder: Path, out: Path) -> list[Path]:
-    """Write the raw MT text of every annotated article as NAME.txt under ``out``."""
+    """Write the raw MT text of every annotated article as NAME.txt under ``out``,
+    with its Spanish original beside it (NAME.es.txt) where the corpus has one."""
     written = []
     for path in corpus_files(folder):
         relative = path.relative_to(folder).with_suffix("")
@@ -139,6 +173,11 @@ def export(folder: Path, out: Path) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(load_article(path).raw, encoding="utf-8")
         written.append(target)
+        original = original_path(path)
+        if original.is_file():
+            copy = target.with_name(Originals().name_for(target))
+            copy.write_bytes(original.read_bytes())
+            written.append(copy)
     return written
 
 

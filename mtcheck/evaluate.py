@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtcheck.api import fix_document
+from mtcheck.bilingual.confirm import without_chrome_additions
 from mtcheck.corpus import Article, GoldSpan, corpus_files, load_article
 from mtcheck.diff import pair_lines
 from mtcheck.engine import RuleSet, check
@@ -96,12 +97,31 @@ class Evaluation:
     seconds: float
     missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
     false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
+    bilingual: Bilingual | None = None
 
     @property
     def clean_rate(self) -> float:
         """Findings per 1,000 words of clean text."""
         total = sum(self.clean_findings.values())
         return total * 1000 / self.clean_words if self.clean_words else 0.0
+
+
+@dataclass
+class Bilingual:
+    """The checks against the original, alone, on the articles that have one.
+
+    Recall is over the artefacts the original settles (tagged ``, source``, and
+    every omission and addition); a finding is right when it overlaps any gold
+    artefact of its category.
+    """
+
+    articles: int
+    detection: dict[str, Tally]
+    # Overall detection on the same articles by all rules, without and with the original.
+    without_original: Tally
+    with_original: Tally
+    missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
+    false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
 
 
 def _overlaps(finding: Finding, span: GoldSpan) -> bool:
@@ -137,6 +157,35 @@ def tally_article(
         else:
             alarms.append(finding)
     return tallies, missed, alarms
+
+
+def _tally_bilingual(
+    article: Article, findings: Sequence[Finding], into: Bilingual
+) -> None:
+    for span in article.artefacts:
+        if not span.for_bilingual:
+            continue
+        tally = into.detection.setdefault(span.category, Tally())
+        tally.gold += 1
+        if any(f.category == span.category and _overlaps(f, span) for f in findings):
+            tally.found += 1
+        else:
+            into.missed.append((article.path, span))
+    for finding in findings:
+        tally = into.detection.setdefault(finding.category, Tally())
+        tally.flagged += 1
+        same = [s for s in article.artefacts if s.category == finding.category]
+        if any(_overlaps(finding, s) for s in same):
+            tally.correct += 1
+        else:
+            into.false_alarms.append((article.path, finding))
+
+
+def _overall(tallies: dict[str, Tally]) -> Tally:
+    total = Tally()
+    for tally in tallies.values():
+        total.add(tally)
+    return total
 
 
 def reference_lines(article: Article) -> list[str]:
@@ -222,10 +271,19 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
     missed: list[tuple[str, GoldSpan]] = []
     alarms: list[tuple[str, Finding]] = []
     articles = clean_articles = 0
+    bilingual = Bilingual(0, {}, Tally(), Tally())
+    comparing = RuleSet(tuple(r for r in ruleset if r.compares_original), ruleset.config)
     for path in corpus_files(corpus):
         article = load_article(path)
         document = article.document()
         findings = check(document, ruleset)
+        if article.original is not None:
+            bilingual.articles += 1
+            compared = without_chrome_additions(check(document, comparing), findings)
+            _tally_bilingual(article, compared, bilingual)
+            alone = check(article.without_original(), ruleset)
+            bilingual.without_original.add(_overall(tally_article(article, alone)[0]))
+            bilingual.with_original.add(_overall(tally_article(article, findings)[0]))
         tallies, article_missed, article_alarms = tally_article(article, findings)
         for category, tally in tallies.items():
             detection[category].add(tally)
@@ -241,10 +299,9 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             name: fix_document(document, ruleset, level).text for name, level in LEVELS.items()
         }
         segments += _segments(article, fixed)
-    overall = Tally()
-    for tally in detection.values():
-        overall.add(tally)
-    detection[OVERALL] = overall
+    detection[OVERALL] = _overall(detection)
+    if bilingual.articles:
+        bilingual.detection[OVERALL] = _overall(bilingual.detection)
     references = [s.reference for s in segments]
     metrics = {"raw": _metrics([s.raw for s in segments], references)}
     outcomes: dict[str, Counter[str]] = {}
@@ -264,4 +321,5 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
         seconds=time.perf_counter() - started,
         missed=missed,
         false_alarms=alarms,
+        bilingual=bilingual if bilingual.articles else None,
     )

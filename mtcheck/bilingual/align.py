@@ -21,11 +21,17 @@ from mtcheck.bilingual.segments import Sentence, fold, split
 
 # Gale and Church's variance of the length ratio, and costs (-log prior) per match type.
 # MT keeps sentence boundaries, so merges are rarer than in human translation, for
-# which Gale and Church set their priors; a dropped sentence is the likelier story.
+# which Gale and Church set their priors, except two sentences into one: a stop
+# glued to the next word where markup was stripped (January.but) hides a boundary.
 _VARIANCE = 6.8
-_PRIOR = {(1, 1): 0.0, (1, 2): 4.5, (2, 1): 4.5, (2, 2): 7.0}
+_PRIOR = {(1, 1): 0.0, (1, 2): 4.5, (2, 1): 3.0, (2, 2): 7.0}
 _SKIP = 4.0  # 1-0 or 0-1: a sentence with no counterpart
-_ANCHOR_WEIGHT = 9.0
+# Anchors shared beyond what any two sentences share lower the cost; fewer raise it.
+_ANCHOR_WEIGHT = 12.0
+_ANCHOR_BASE = 0.2
+# Sentences with this much anchor weight that share none are not translations of each other.
+_STRANGER_WEIGHT = 3
+_STRANGER_LENGTH = 2.0  # -log probability of their length ratio: about one in seven
 # Beyond this many sentences the programme only searches near the diagonal.
 _BAND = 60
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+")
@@ -56,13 +62,19 @@ def _number_key(digits: str) -> str:
     return re.sub(r"\D", "", digits).rstrip("0") or "0"
 
 
+def _skeleton(word: str) -> str:
+    """Spelling differences of cognates smoothed: appreciated/apreciado, theatre/teatro."""
+    folded = fold(word).replace("ph", "f").replace("th", "t").replace("y", "i")
+    return re.sub(r"(.)\1", r"\1", folded)
+
+
 def _anchors(sentence: Sentence, digits: list[str]) -> _Anchors:
     words = sentence.words
     return _Anchors(
         Counter(_number_key(d) for d in digits),
         Counter(fold(m.group()) for m in _CAPITALISED.finditer(sentence.text)),
         # A four-letter prefix is a cheap cognate test: presidente/president, millones/million.
-        Counter(fold(w)[:4] for w in words if len(w) >= 5),
+        Counter(_skeleton(w)[:4] for w in words if len(w) >= 5),
     )
 
 
@@ -72,6 +84,9 @@ def _source_anchors(sentence: Sentence) -> _Anchors:
 
 def _target_anchors(sentence: Sentence) -> _Anchors:
     return _anchors(sentence, [n.digits for n in english_numbers(sentence.text)])
+
+
+_EMPTY = _Anchors(Counter(), Counter(), Counter())
 
 
 def _merge(anchors: Sequence[_Anchors]) -> _Anchors:
@@ -107,6 +122,19 @@ def _length_cost(source_chars: int, target_chars: int, ratio: float) -> float:
     return -math.log(max(probability, 1e-12))
 
 
+def _covered(part: _Anchors, whole: _Anchors) -> float:
+    """How much of ``part``'s anchor weight ``whole`` holds too, 0 to 1."""
+    weight = part.weight()
+    if not weight:
+        return 0.0
+    shared = (
+        2 * sum((part.numbers & whole.numbers).values())
+        + 2 * sum((part.names & whole.names).values())
+        + sum((part.stems & whole.stems).values())
+    )
+    return shared / weight
+
+
 @dataclass
 class Alignment:
     """The sentences of both sides and the pairs that match them, in text order."""
@@ -114,6 +142,19 @@ class Alignment:
     source: list[Sentence]
     target: list[Sentence]
     pairs: list[Pair]
+
+    @cached_property
+    def _source_anchors(self) -> list[_Anchors]:
+        return [_source_anchors(s) for s in self.source]
+
+    @cached_property
+    def _target_anchors(self) -> list[_Anchors]:
+        return [_target_anchors(t) for t in self.target]
+
+    def covered_nearby(self, source_index: int, target_indices: Sequence[int]) -> float:
+        """How much of a source sentence's anchors these target sentences hold."""
+        whole = _merge([self._target_anchors[j] for j in target_indices] or [_EMPTY])
+        return _covered(self._source_anchors[source_index], whole)
 
     @cached_property
     def pair_of_target(self) -> dict[int, Pair]:
@@ -129,15 +170,22 @@ class Alignment:
 def align(source_text: str, target_text: str) -> Alignment:
     """Align the sentences of an original and its translation."""
     source, target = split(source_text), split(target_text)
-    return Alignment(source, target, align_sentences(source, target))
+    alignment = Alignment(source, target, [])
+    alignment.pairs = align_sentences(
+        source, target, alignment._source_anchors, alignment._target_anchors
+    )
+    return alignment
 
 
-def align_sentences(source: list[Sentence], target: list[Sentence]) -> list[Pair]:
+def align_sentences(
+    source: list[Sentence],
+    target: list[Sentence],
+    source_anchors: list[_Anchors],
+    target_anchors: list[_Anchors],
+) -> list[Pair]:
     n, m = len(source), len(target)
     if not n or not m:
         return [Pair((i,), ()) for i in range(n)] + [Pair((), (j,)) for j in range(m)]
-    source_anchors = [_source_anchors(s) for s in source]
-    target_anchors = [_target_anchors(t) for t in target]
     # English runs a little shorter than Spanish; the article's own ratio refines that,
     # within bounds, since a long omission would otherwise bias it.
     ratio = min(max(sum(map(len, target)) / max(1, sum(map(len, source))), 0.85), 1.15)
@@ -162,8 +210,11 @@ def align_sentences(source: list[Sentence], target: list[Sentence]) -> list[Pair
                         sum(len(t) for t in target[j - dj : j]),
                         ratio,
                     )
-                    pair_cost -= _ANCHOR_WEIGHT * _dice(
-                        _merge(source_anchors[i - di : i]), _merge(target_anchors[j - dj : j])
+                    pair_cost -= _ANCHOR_WEIGHT * (
+                        _dice(
+                            _merge(source_anchors[i - di : i]), _merge(target_anchors[j - dj : j])
+                        )
+                        - _ANCHOR_BASE
                     )
                 else:
                     pair_cost = _SKIP
@@ -178,4 +229,30 @@ def align_sentences(source: list[Sentence], target: list[Sentence]) -> list[Pair
         pairs.append(Pair(tuple(range(i - di, i)), tuple(range(j - dj, j))))
         i, j = i - di, j - dj
     pairs.reverse()
-    return pairs
+    return _unpair_strangers(pairs, source, target, source_anchors, target_anchors, ratio)
+
+
+def _unpair_strangers(
+    pairs: list[Pair],
+    source: list[Sentence],
+    target: list[Sentence],
+    source_anchors: list[_Anchors],
+    target_anchors: list[_Anchors],
+    ratio: float,
+) -> list[Pair]:
+    """Two sentences of unlikely lengths that share no anchor while both have several
+    are no pair: the one was dropped, the other added, and the programme filled the gap."""
+    result = []
+    for pair in pairs:
+        if len(pair.source) == len(pair.target) == 1:
+            i, j = pair.source[0], pair.target[0]
+            strangers = (
+                min(source_anchors[i].weight(), target_anchors[j].weight()) >= _STRANGER_WEIGHT
+                and not _dice(source_anchors[i], target_anchors[j])
+                and _length_cost(len(source[i]), len(target[j]), ratio) > _STRANGER_LENGTH
+            )
+            if strangers:
+                result += [Pair(pair.source, ()), Pair((), pair.target)]
+                continue
+        result.append(pair)
+    return result

@@ -39,6 +39,9 @@ _SOURCE_CHROME = re.compile(
 )
 _QUOTED = re.compile(r"«[^»]+»|“[^”]+”|\"[^\"]+\"")
 _MIN_WORDS = 4
+# A sentence of the original whose anchors mostly stand in a neighbouring sentence of the
+# translation was merged into it (a glued stop hides the boundary), not dropped.
+_MERGED = 0.6
 # A 1-1 pair whose translation is this much shorter than the lengths predict lost something.
 _SHORT = 0.5
 _SHORT_MIN_WORDS = 12
@@ -142,6 +145,9 @@ def _same_digits(source: Number, target: Number) -> bool:
 
 def _number_hit(target: Number, source: Number, value: Decimal, level: Applicability) -> Hit:
     expected = english_form(value, source)
+    article = target.text.split()[0]
+    if not article[0].isdigit() and expected.startswith("1 "):  # "one billion" stays in words
+        expected = f"{article} {expected[2:]}"
     said = source.text.strip()
     message = (
         f"the original says “{said}”: in English “{expected}”"
@@ -179,7 +185,7 @@ def detect_omitted_sentence(document: Document, analysis: Analysis) -> Iterator[
     ratio = _length_ratio(alignment)
     anchor: Pair | None = None
     waiting: list[Sentence] = []
-    for pair in alignment.pairs:
+    for position, pair in enumerate(alignment.pairs):
         if pair.target:
             if waiting:
                 yield _omission(alignment, anchor or pair, waiting)
@@ -188,13 +194,28 @@ def detect_omitted_sentence(document: Document, analysis: Analysis) -> Iterator[
             if len(pair.source) == len(pair.target) == 1:
                 yield from _shortened(alignment, pair, ratio)
             continue
+        nearby = _neighbour_targets(alignment, position)
         waiting += [
             s
             for i in pair.source
-            if len((s := alignment.source[i]).words) >= _MIN_WORDS and not is_source_chrome(s)
+            if len((s := alignment.source[i]).words) >= _MIN_WORDS
+            and not is_source_chrome(s)
+            and alignment.covered_nearby(i, nearby) < _MERGED
         ]
     if waiting and anchor is not None:
         yield _omission(alignment, anchor, waiting)
+
+
+def _neighbour_targets(alignment: Alignment, position: int) -> list[int]:
+    """The target sentences of the pairs just before and after a pair."""
+    indices: list[int] = []
+    for step in (-1, 1):
+        other = position + step
+        while 0 <= other < len(alignment.pairs) and not alignment.pairs[other].target:
+            other += step
+        if 0 <= other < len(alignment.pairs):
+            indices += alignment.pairs[other].target
+    return indices
 
 
 def _length_ratio(alignment: Alignment) -> float:

@@ -68,13 +68,19 @@ def merge(
             kept_bilingual.remove(twin)
             result.append(_confirmed(finding))
         # Otherwise the original contradicts the guess: only the original's fix stays.
-    chrome = [f for f in result if f.category in _CHROME]
-    result += [
+    return result + without_chrome_additions(kept_bilingual, result)
+
+
+def without_chrome_additions(
+    bilingual: Sequence[Finding], monolingual: Sequence[Finding]
+) -> list[Finding]:
+    """An added line that a monolingual rule deletes as site chrome is reported once, as chrome."""
+    chrome = [f for f in monolingual if f.category in _CHROME]
+    return [
         b
-        for b in kept_bilingual
+        for b in bilingual
         if not (b.category == "addition" and any(_overlap(b, c) for c in chrome))
     ]
-    return result
 
 
 def _evidence(text: str, finding: Finding, alignment: Alignment) -> bool:

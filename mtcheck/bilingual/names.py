@@ -127,7 +127,9 @@ def _acceptable(
     match: re.Match[str], target: str, run: list[str], part: list[str], found: list[TranslatedName]
 ) -> bool:
     text = match.group()
-    if fold(text) == fold(" ".join(part)) or not _capitalised_translation(text, part):
+    if fold(text) == fold(" ".join(part)):
+        return False
+    if not _capitalised_translation(text, part, _starts_sentence(target, match.start())):
         return False
     if any(f.start < match.end() and match.start() < f.end for f in found):
         return False
@@ -136,6 +138,8 @@ def _acceptable(
     known = {fold(w) for w in run}
     before = re.search(r"([A-ZÁÉÍÓÚÑ][\w]*)\s+$", target[: match.start()])
     after = re.match(r"\s+([A-ZÁÉÍÓÚÑ][\w]*)", target[match.end() :])
+    if len(text.split()) > 1:
+        after = None  # a whole name matched; what follows it is another matter
     for neighbour in (before, after):
         if neighbour is not None and fold(neighbour.group(1)) not in known:
             if neighbour is before and (
@@ -151,7 +155,11 @@ def _starts_sentence(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\"“«—"
 
 
-def _capitalised_translation(text: str, part: list[str]) -> bool:
-    """Some word that differs from the original is capitalised, as MT leaves a name."""
+def _capitalised_translation(text: str, part: list[str], sentence_start: bool) -> bool:
+    """Some word that differs from the original is capitalised, as MT leaves a name;
+    the first word of a sentence is capitalised anyway and proves nothing."""
     kept = {fold(w) for w in part}
-    return any(w[0].isupper() and fold(w) not in kept for w in text.split())
+    words = text.split()
+    if sentence_start and not (len(words) > 1 and all(w[0].isupper() for w in words)):
+        words = words[1:]  # "Maximum Pacheco" is a name run all the same
+    return any(w[0].isupper() and fold(w) not in kept for w in words)

@@ -29,7 +29,8 @@ _EN_SCALES = {
 }
 _DIGITS = r"(?<![\w.,/:])(?P<digits>\d+(?:[.,]\d+)*)(?![\w]|[.,:]\d)"
 _ES_NUMBER = re.compile(
-    _DIGITS + r"(?P<scale>\s+(?:de\s+)?(?:mil\s+millones|millones|millón|billones|billón|mil)\b)?",
+    _DIGITS + r"(?P<scale>\s+(?:de\s+)?(?:mil\s+millones|millones|millón|billones|billón|mil)\b)?"
+    r"|\b(?:un|una)\s+(?P<word_scale>mil\s+millones|millón|billón)\b",
     re.IGNORECASE,
 )
 _EN_NUMBER = re.compile(
@@ -44,6 +45,13 @@ _SMALL = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
+_SPANISH_SMALL = (
+    "cero uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce "
+    "quince dieciséis diecisiete dieciocho diecinueve veinte"
+).split()
+# Counted words from two up: "one" and "uno" are as often pronouns and articles.
+_EN_WORD = re.compile(r"\b(" + "|".join(_SMALL[2:]) + r")\b", re.IGNORECASE)
+_ES_WORD = re.compile(r"\b(" + "|".join(_SPANISH_SMALL[2:]) + r")\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,7 @@ class Number:
     values: tuple[Decimal, ...]
     foreign: tuple[Decimal, ...]
     thousands: bool  # written with a thousands separator
+    word: bool = False  # spelt out: dos, twelve
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -102,12 +111,39 @@ def _masked(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
+def _word_numbers(text: str, pattern: re.Pattern[str], words: list[str]) -> list[Number]:
+    return [
+        Number(m.start(), m.end(), m.group(), "", Decimal(1), (value,), (), False, word=True)
+        for m in pattern.finditer(text)
+        for value in [Decimal(words.index(m.group().lower()))]
+    ]
+
+
 def spanish_numbers(text: str) -> list[Number]:
-    """Numbers of a Spanish text; clock times are left out."""
+    """Numbers of a Spanish text, in digits or words; clock times are left out."""
+    digits = _spanish_digits(text)
+    words = _word_numbers(text, _ES_WORD, _SPANISH_SMALL)
+    return sorted([*digits, *words], key=lambda n: n.start)
+
+
+def english_numbers(text: str) -> list[Number]:
+    """Numbers of an English text, with their Spanish-convention readings as foreign."""
+    digits = _english_digits(text)
+    words = _word_numbers(text, _EN_WORD, _SMALL)
+    return sorted([*digits, *words], key=lambda n: n.start)
+
+
+def _spanish_digits(text: str) -> list[Number]:
     times = _masked(text, _ES_TIME)
     numbers = []
     for match in _ES_NUMBER.finditer(text):
         if any(s <= match.start() < e for s, e in times):
+            continue
+        if match.group("word_scale"):
+            scale = _ES_SCALES[" ".join(match.group("word_scale").lower().split())]
+            numbers.append(
+                Number(match.start(), match.end(), match.group(), "1", scale, (scale,), (), False)
+            )
             continue
         digits = match.group("digits")
         scale_word = " ".join((match.group("scale") or "").lower().split()).removeprefix("de ")
@@ -133,8 +169,7 @@ def spanish_numbers(text: str) -> list[Number]:
     return numbers
 
 
-def english_numbers(text: str) -> list[Number]:
-    """Numbers of an English text, with their Spanish-convention readings as foreign."""
+def _english_digits(text: str) -> list[Number]:
     times = _masked(text, _EN_TIME)
     numbers = []
     for match in _EN_NUMBER.finditer(text):
@@ -194,8 +229,11 @@ def english_form(value: Decimal, source: Number) -> str:
 
     Millions and more take a scale word, as the original did (71.000 millones:
     71 billion); smaller amounts are written in digits with thousands commas
-    where the original grouped them (200.000: 200,000).
+    where the original grouped them (200.000: 200,000); a number the original
+    spells out is spelt out (dos: two).
     """
+    if source.word and value == int(value) and 0 <= value < len(_SMALL):
+        return _SMALL[int(value)]
     for word, scale in (("trillion", 12), ("billion", 9), ("million", 6)):
         unit = Decimal(10) ** scale
         if source.scale >= Decimal(10) ** 6 and value >= unit:
