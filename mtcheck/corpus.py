@@ -110,9 +110,7 @@ def parse(text: str, path: str = "<annotated>") -> Article:
         tagged = body.group("tag") is not None
         if tagged and category == HARD_NEGATIVE:
             raise InputError(path, "a hard negative cannot be tagged ', source'", line)
-        spans.append(
-            GoldSpan(raw_length, raw_length + len(wrong), category, wrong, right, tagged)
-        )
+        spans.append(GoldSpan(raw_length, raw_length + len(wrong), category, wrong, right, tagged))
         raw.append(wrong)
         raw_length += len(wrong)
         cursor = match.end()

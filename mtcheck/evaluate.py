@@ -159,9 +159,7 @@ def tally_article(
     return tallies, missed, alarms
 
 
-def _tally_bilingual(
-    article: Article, findings: Sequence[Finding], into: Bilingual
-) -> None:
+def _tally_bilingual(article: Article, findings: Sequence[Finding], into: Bilingual) -> None:
     for span in article.artefacts:
         if not span.for_bilingual:
             continue

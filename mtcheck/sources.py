@@ -100,4 +100,3 @@ class Originals:
         if original.path == document.path:
             raise InputError(document.path, "an article cannot be its own original")
         return replace(document, original=original)
-

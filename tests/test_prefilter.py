@@ -41,7 +41,11 @@ def test_required_literals(pattern: str, expected: set[str] | None) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.info.id)
 def test_prefilter_never_hides_a_match_of_a_rule(rule) -> None:  # type: ignore[no-untyped-def]
-    texts = [*TEXTS, *(e.text for e in rule.info.examples), *(c.text for c in rule.info.counterexamples)]
+    texts = [
+        *TEXTS,
+        *(e.text for e in rule.info.examples),
+        *(c.text for c in rule.info.counterexamples),
+    ]
     for text in texts:
         if rule.regex.search(text):
             assert might_match(rule.literals, text.lower()), (rule.info.id, text[:80])

@@ -61,7 +61,7 @@ def _runs(source: str) -> Iterator[str]:
     for match in _RUN.finditer(source):
         words = match.group().split()
         before = source[: match.start()].rstrip()
-        sentence_start = not before or before[-1] in ".!?¿¡:\"“«—"
+        sentence_start = not before or before[-1] in '.!?¿¡:"“«—'
         if sentence_start and len(words) == 1:
             continue
         yield match.group()
@@ -152,7 +152,7 @@ def _acceptable(
 
 def _starts_sentence(text: str, offset: int) -> bool:
     before = text[:offset].rstrip()
-    return not before or before[-1] in ".!?:\"“«—"
+    return not before or before[-1] in '.!?:"“«—'
 
 
 def _capitalised_translation(text: str, part: list[str], sentence_start: bool) -> bool:

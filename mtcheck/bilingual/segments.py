@@ -44,7 +44,7 @@ def _ends_with_abbreviation(text: str) -> bool:
     match = re.search(r"(\S+)\.$", text.rstrip("\"”»’')]"))
     if match is None:
         return False
-    token = match.group(1).lower().lstrip("(\"“«")
+    token = match.group(1).lower().lstrip('("“«')
     # A single capital letter is an initial (Juan F. Kennedy); Roman numerals end sentences.
     return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha() and token not in "iv")
 
