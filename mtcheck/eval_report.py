@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from mtcheck.evaluate import OVERALL, Evaluation, Tally
+from mtcheck.evaluate import OVERALL, Bilingual, Evaluation, Tally
 from mtcheck.model import CATEGORIES
 
 
@@ -36,6 +36,37 @@ def _detection_table(evaluation: Evaluation) -> Table:
             _pct(tally.exact_precision),
             _pct(tally.exact_recall),
             style=style,
+        )
+    return table
+
+
+def _bilingual_table(bilingual: Bilingual) -> Table:
+    table = Table(
+        title=(
+            f"Checks against the Spanish original ({bilingual.articles} articles with one; "
+            "gold: artefacts the original settles)"
+        ),
+        caption=(
+            "all rules on these articles: "
+            f"P {_pct(bilingual.without_original.precision)} "
+            f"R {_pct(bilingual.without_original.recall)} without the original, "
+            f"P {_pct(bilingual.with_original.precision)} "
+            f"R {_pct(bilingual.with_original.recall)} with it"
+        ),
+    )
+    for column in ("category", "gold", "flagged", "P", "R", "F0.5"):
+        table.add_column(column, justify="left" if column == "category" else "right")
+    rows = [c for c in (*CATEGORIES, OVERALL) if c in bilingual.detection]
+    for category in rows:
+        tally = bilingual.detection[category]
+        table.add_row(
+            category,
+            str(tally.gold),
+            str(tally.flagged),
+            _pct(tally.precision),
+            _pct(tally.recall),
+            _pct(tally.f05),
+            style="bold" if category == OVERALL else None,
         )
     return table
 
@@ -88,6 +119,8 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
         )
     )
     console.print(_detection_table(evaluation))
+    if evaluation.bilingual is not None:
+        console.print(_bilingual_table(evaluation.bilingual))
     console.print(_clean_table(evaluation))
     console.print(_fix_table(evaluation))
     for level, segments in evaluation.worse.items():
@@ -97,11 +130,22 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
                 + Text(f"{segment.raw!r} → {segment.fixed[level]!r} (ref {segment.reference!r})")
             )
     if verbose:
-        for path, span in evaluation.missed:
-            console.print(Text(f"missed {path}: [{span.category}] {span.wrong!r}", style="yellow"))
-        for path, finding in evaluation.false_alarms:
-            where = f"false alarm {path}: {finding.rule_id} [{finding.category}]"
-            console.print(Text(f"{where} {finding.matched!r}"))
+        bilingual = evaluation.bilingual
+        for label, missed, alarms in (
+            ("", evaluation.missed, evaluation.false_alarms),
+            (
+                "(original) ",
+                bilingual.missed if bilingual else [],
+                bilingual.false_alarms if bilingual else [],
+            ),
+        ):
+            for path, span in missed:
+                console.print(
+                    Text(f"missed {label}{path}: [{span.category}] {span.wrong!r}", style="yellow")
+                )
+            for path, finding in alarms:
+                where = f"false alarm {label}{path}: {finding.rule_id} [{finding.category}]"
+                console.print(Text(f"{where} {finding.matched!r}"))
 
 
 def _tally_dict(tally: Tally) -> dict[str, Any]:
@@ -119,6 +163,17 @@ def _tally_dict(tally: Tally) -> dict[str, Any]:
     }
 
 
+def _bilingual_dict(bilingual: Bilingual | None) -> dict[str, Any] | None:
+    if bilingual is None:
+        return None
+    return {
+        "articles": bilingual.articles,
+        "detection": {c: _tally_dict(t) for c, t in bilingual.detection.items()},
+        "all_rules_without_original": _tally_dict(bilingual.without_original),
+        "all_rules_with_original": _tally_dict(bilingual.with_original),
+    }
+
+
 def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
     return {
         "articles": evaluation.articles,
@@ -129,6 +184,7 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
             for c, t in evaluation.detection.items()
             if t.gold or t.flagged or c == OVERALL
         },
+        "bilingual": _bilingual_dict(evaluation.bilingual),
         "clean": {
             "words": evaluation.clean_words,
             "findings": sum(evaluation.clean_findings.values()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mtcheck.document import Document
@@ -39,6 +41,8 @@ def test_rule_flags_its_examples(rule) -> None:  # type: ignore[no-untyped-def]
         findings = check(_document(example), _only(rule))
         assert findings, f"{rule.info.id} does not flag its example {example.text!r}"
         assert all(f.category == rule.info.category for f in findings)
+        unfilled = [f.message for f in findings if re.search(r"\{\w+\}", f.message)]
+        assert not unfilled, f"{rule.info.id} leaves a placeholder in its message: {unfilled}"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_ids)
