@@ -31,22 +31,25 @@ _RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|del|la|y)\s+)?{_NAME_WORD})*")
 @dataclass(frozen=True)
 class Glossary:
     translations: dict[str, tuple[str, ...]]  # folded Spanish word -> English words
+    phrases: dict[str, tuple[str, ...]]  # folded whole name (El Tiempo) -> English forms
     usual: tuple[str, ...]  # folded names whose English translation is right
 
 
 @cache
 def glossary() -> Glossary:
     translations: dict[str, tuple[str, ...]] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
     usual = []
     for line in word_list("name-words"):
         if line.startswith("!"):
             usual.append(fold(line[1:].strip()))
             continue
         spanish, _, english = line.partition("=")
-        words = tuple(w.strip() for w in english.split(",") if w.strip())
-        if words:
-            translations[fold(spanish.strip())] = words
-    return Glossary(translations, tuple(usual))
+        forms = tuple(w.strip() for w in english.split(",") if w.strip())
+        key = fold(spanish.strip())
+        if forms:
+            (phrases if " " in key else translations)[key] = forms
+    return Glossary(translations, phrases, tuple(usual))
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,8 @@ def _pattern(words: list[str], table: Glossary) -> tuple[str, bool]:
         folded = fold(word)
         if word.islower():
             choices += [re.escape(w) for w in _CONNECTORS.get(folded, ())]
+        elif folded in _ARTICLES:
+            choices.append("The")
         else:
             extra = table.translations.get(folded, ())
             translatable |= bool(extra) and folded not in _ARTICLES
@@ -92,6 +97,10 @@ def translated_names(source: str, target: str) -> list[TranslatedName]:
     for run in _runs(source):
         if fold(run) in folded_target or any(u in fold(run) for u in table.usual):
             continue
+        hit = _whole_name_hit(run, target, table, found)
+        if hit is not None:
+            found.append(hit)
+            continue
         words = run.split()
         # The whole name first, then ever shorter parts of it (the rest may be kept).
         for size in range(len(words), 0, -1):
@@ -100,6 +109,25 @@ def translated_names(source: str, target: str) -> list[TranslatedName]:
                 found.append(hit)
                 break
     return found
+
+
+def _whole_name_hit(
+    run: str, target: str, table: Glossary, found: list[TranslatedName]
+) -> TranslatedName | None:
+    """A newspaper or building of the glossary named in the run, translated whole."""
+    folded_run = fold(run)
+    for phrase, forms in table.phrases.items():
+        at = re.search(rf"\b{re.escape(phrase)}\b", folded_run)
+        if at is None or phrase in fold(target):
+            continue
+        # Folding keeps one letter per letter, so the run's own spelling is at the same place.
+        name = run[at.start() : at.end()] if len(folded_run) == len(run) else phrase
+        words = run.split()
+        for form in forms:
+            for match in re.finditer(rf"\b{re.escape(form)}\b", target, re.IGNORECASE):
+                if _acceptable(match, target, words, name.split(), found):
+                    return TranslatedName(match.start(), match.end(), name)
+    return None
 
 
 def _first_hit(
@@ -136,12 +164,20 @@ def _acceptable(
     # "House" inside "White House" belongs to another name: a capitalised
     # neighbour that is not part of this name rules the match out.
     known = {fold(w) for w in run}
+
+    def in_name(word: str) -> bool:  # LibreMargot: a glued neighbour still holds the name
+        folded = fold(word)
+        return any(
+            folded == k or (len(k) > 3 and (folded.endswith(k) or folded.startswith(k)))
+            for k in known
+        )
+
     before = re.search(r"([A-ZÁÉÍÓÚÑ][\w]*)\s+$", target[: match.start()])
     after = re.match(r"\s+([A-ZÁÉÍÓÚÑ][\w]*)", target[match.end() :])
     if len(text.split()) > 1:
         after = None  # a whole name matched; what follows it is another matter
     for neighbour in (before, after):
-        if neighbour is not None and fold(neighbour.group(1)) not in known:
+        if neighbour is not None and not in_name(neighbour.group(1)):
             if neighbour is before and (
                 _starts_sentence(target, neighbour.start(1)) or neighbour.group(1) in _TITLES
             ):
