@@ -6,6 +6,7 @@ the analysis and yields nothing when the document has no original.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -338,3 +339,55 @@ def _balanced(text: str) -> bool:
         and text.count("«") == text.count("»")
         and text.count('"') % 2 == 0
     )
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
+_JOINS = (" ", ", ")  # what may stand between two words the translation glued
+
+
+def detect_glued_against_original(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """A word of the translation that is two neighbouring words of the original run
+    together (ConaieLeonidas for "Conaie, Leonidas"): split it as the original does."""
+    alignment = _alignment(analysis)
+    if alignment is None:
+        return
+    from mtcheck.lexicon import zipf
+
+    for pair in alignment.pairs:
+        if not (pair.source and pair.target):
+            continue
+        source = alignment.source_text(pair)
+        joined = _neighbour_joins(source)
+        whole = {fold(w) for w in _TOKEN.findall(source)}
+        start, end = alignment.target_span(pair)
+        for token in _TOKEN.finditer(document.text, start, end):
+            word = token.group()
+            key = fold(word)
+            if len(word) < 6 or key in whole or key not in joined:
+                continue
+            first, separator = joined[key]
+            camel = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+            if not camel and (zipf(word.lower(), "en") >= 2.5 or not first[0].isupper()):
+                continue  # an English word of its own (debate is not de + bate)
+            cut = token.start() + len(first)
+            shown = (
+                document.text[token.start() : cut] + separator + document.text[cut : token.end()]
+            )
+            yield Hit(
+                token.start(),
+                token.end(),
+                (shown,),
+                Applicability.SAFE,
+                f"“{word}” runs together two words of the original: “{shown}”",
+            )
+
+
+def _neighbour_joins(source: str) -> dict[str, tuple[str, str]]:
+    """Folded pairs of neighbouring words of the original, with what separates them."""
+    tokens = list(_TOKEN.finditer(source))
+    joins: dict[str, tuple[str, str]] = {}
+    for left, right in itertools.pairwise(tokens):
+        separator = source[left.end() : right.start()]
+        if separator in _JOINS and min(len(left.group()), len(right.group())) >= 3:
+            joins.setdefault(fold(left.group() + right.group()), (left.group(), separator))
+    return joins

@@ -6,7 +6,8 @@ fix, when the name its fix writes stands in the aligned original sentence
 (``belarus`` → ``Belarus`` where the original has ``Belarús``), or when a line
 it deletes as site chrome has no counterpart in the original, or one that is
 chrome there too. A confirmed unsafe fix becomes safe. Where the original
-contradicts a fix, the original's fix wins.
+contradicts a fix, the original's fix wins; a "glued" word that the original
+writes as one word as well is no finding.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ CONFIRMED = "the original confirms it"
 _NAME_EVIDENCE = {"casing", "glued-words", "translated-name", "consistency"}
 _CHROME = {"boilerplate", "crossref-label"}
 _CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’']+")
+_WORD = re.compile(r"\w+")
 
 
 def _apply(text: str, fix: Fix) -> str:
@@ -53,7 +55,10 @@ def merge(
     """Both kinds of findings, with the original's verdict on the monolingual ones."""
     kept_bilingual = list(bilingual)
     result: list[Finding] = []
+    original_words = {fold(w) for w in _WORD.findall(" ".join(s.text for s in alignment.source))}
     for finding in monolingual:
+        if finding.category == "glued-words" and fold(finding.matched.strip()) in original_words:
+            continue  # the original writes it as one word too (Petroecuador): no markup lost
         twin = next(
             (b for b in kept_bilingual if b.category == finding.category and _overlap(b, finding)),
             None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mtcheck.bilingual.checks import (
     detect_added_sentence,
+    detect_glued_against_original,
     detect_number_mismatch,
     detect_omitted_number,
     detect_omitted_sentence,
@@ -38,6 +39,7 @@ DETECTORS: dict[str, Detector] = {
     "added-sentence": detect_added_sentence,
     "untranslated-sentence": detect_untranslated_sentence,
     "quotation-mismatch": detect_quotation_mismatch,
+    "glued-in-original": detect_glued_against_original,
 }
 
 COMPARING_DETECTORS = frozenset(
@@ -49,6 +51,7 @@ COMPARING_DETECTORS = frozenset(
         "added-sentence",
         "untranslated-sentence",
         "quotation-mismatch",
+        "glued-in-original",
     }
 )
 
