@@ -43,7 +43,8 @@ def _detection_table(evaluation: Evaluation) -> Table:
 def _bilingual_table(bilingual: Bilingual) -> Table:
     table = Table(
         title=(
-            f"Checks against the Spanish original ({bilingual.articles} articles with one; "
+            f"Checks against the Spanish original ({bilingual.articles} "
+            f"article{'s' if bilingual.articles != 1 else ''} with one; "
             "gold: artefacts the original settles)"
         ),
         caption=(

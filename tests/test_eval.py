@@ -89,3 +89,49 @@ def test_bundled_corpus_meets_the_targets() -> None:
         assert evaluation.outcomes[level]["loss"] == 0, evaluation.worse[level]
         assert evaluation.metrics[level].chrf > evaluation.metrics["raw"].chrf
         assert evaluation.metrics[level].ter < evaluation.metrics["raw"].ter
+    # Issue 9: the checks against the original, on the articles that have one.
+    bilingual = evaluation.bilingual
+    assert bilingual is not None and bilingual.articles >= 15
+    checks = bilingual.detection[OVERALL]
+    assert checks.precision >= 0.95 and checks.recall >= 0.90
+    for category in ("number-format", "translated-name", "omission"):
+        assert bilingual.detection[category].gold >= 5, category
+    assert bilingual.with_original.recall > bilingual.without_original.recall
+
+
+def test_corpus_originals_cover_markdown_and_sit_beside_their_articles() -> None:
+    originals = sorted(CORPUS.rglob("*.es.*"))
+    assert any(p.suffix == ".md" for p in originals)
+    for original in originals:
+        article = original.with_name(original.name.replace(".es.", ".") + ".ann")
+        if original.suffix == ".txt":
+            article = original.with_name(original.name.replace(".es.txt", ".ann"))
+        assert article.is_file(), f"{original} has no annotated article beside it"
+
+
+def test_bilingual_evaluation_on_a_small_corpus(run, small_corpus: Path) -> None:
+    (small_corpus / "mt" / "c.ann").write_text(
+        "The law had [[87 -> 78 | number-format, source]] votes in [[favour. -> favour. "
+        "The opposition will appeal. | omission]]\n",
+        encoding="utf-8",
+    )
+    (small_corpus / "mt" / "c.es.txt").write_text(
+        "La ley tuvo 78 votos a favor. La oposición recurrirá al Tribunal Constitucional.\n",
+        encoding="utf-8",
+    )
+    evaluation = evaluate(small_corpus, default_ruleset())
+    assert evaluation.bilingual is not None and evaluation.bilingual.articles == 1
+    checks = evaluation.bilingual.detection[OVERALL]
+    assert (checks.gold, checks.found, checks.flagged, checks.correct) == (2, 2, 2, 2)
+    report = json.loads(run("eval", "--format", "json", str(small_corpus)).out)
+    assert report["bilingual"]["detection"]["overall"]["recall"] == 1.0
+    table = run("eval", str(small_corpus)).out
+    assert "Checks against the Spanish original (1 article with one" in table
+
+
+def test_source_tag_is_parsed_and_refused_on_hard_negatives() -> None:
+    article = parse("It cost [[3,5 -> 3.5 | number-format, source]] and [[x -> x | ok]].\n")
+    tagged, negative = article.spans
+    assert tagged.settled_by_source and tagged.for_bilingual and not negative.for_bilingual
+    with pytest.raises(Exception, match="cannot be tagged"):
+        parse("[[x -> x | ok, source]]\n")

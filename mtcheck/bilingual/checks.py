@@ -153,7 +153,8 @@ def _number_hit(target: Number, source: Number, value: Decimal, level: Applicabi
     message = (
         f"the original says “{said}”: in English “{expected}”"
         if level == Applicability.SAFE
-        else f"“{target.text.strip()}” differs from the original's “{said}” (“{expected}”)"
+        else f"“{target.text.strip()}” differs from the original's “{said}”"
+        + ("" if expected == said else f" (“{expected}”)")
     )
     return Hit(target.start, target.end, (expected,), level, message)
 

@@ -25,6 +25,10 @@ from mtcheck.model import Applicability, Finding, Fix
 CONFIRMED = "the original confirms it"
 _NAME_EVIDENCE = {"casing", "glued-words", "translated-name", "consistency"}
 _CHROME = {"boilerplate", "crossref-label"}
+# Rules of these categories name the Spanish they come from: “asistir a”, “en el marco de”.
+_SPANISH_CUES = {"calque", "false-friend"}
+_QUOTED = re.compile(r"“([^”]+)”")
+_SPANISH_WORDS = frozenset("de del el la los las en que se un una por con y a al".split())
 _CAPITALISED = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’']+")
 _WORD = re.compile(r"\w+")
 
@@ -94,6 +98,8 @@ def _evidence(text: str, finding: Finding, alignment: Alignment) -> bool:
     source = _aligned_source(alignment, finding.span.start)
     if finding.category in _CHROME:
         return source is not None and (source == "" or _chrome(source))
+    if finding.category in _SPANISH_CUES and source:
+        return _cue_in(finding, source)
     if finding.category not in _NAME_EVIDENCE or not source:
         return False
     fixed = _apply(text, finding.fix)
@@ -103,6 +109,22 @@ def _evidence(text: str, finding: Finding, alignment: Alignment) -> bool:
     before = set(_CAPITALISED.findall(finding.matched))
     names = {fold(w) for w in _CAPITALISED.findall(source)}
     return any(fold(w) in names for w in written - before)
+
+
+def _cue_in(finding: Finding, source: str) -> bool:
+    """Whether the Spanish phrase the finding's message names stands in the original sentence
+    (by four-letter prefixes, so asistió matches “asistir a”)."""
+    source_prefixes = {w[:4] for w in fold(source).split()}
+    replacements = {fold(s) for s in finding.suggestions}
+    for phrase in _QUOTED.findall(finding.message):
+        words = fold(phrase).split()
+        spanish = any(w in _SPANISH_WORDS for w in words) or phrase != fold(phrase)
+        if not spanish or fold(phrase) in replacements or fold(phrase) == fold(finding.matched):
+            continue
+        content = [w for w in words if len(w) >= 4]
+        if content and all(w[:4] in source_prefixes for w in content):
+            return True
+    return False
 
 
 def _chrome(source: str) -> bool:
