@@ -9,6 +9,7 @@ the alignment right where a translation drops or adds a sentence.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -33,7 +34,7 @@ _ANCHOR_BASE = 0.2
 _STRANGER_WEIGHT = 3
 _STRANGER_LENGTH = 2.0  # -log probability of their length ratio: about one in seven
 # Beyond this many sentences the programme only searches near the diagonal.
-_BAND = 60
+_BAND = 40
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+")
 
 
@@ -45,21 +46,18 @@ class Pair:
     target: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class _Anchors:
-    numbers: Counter[str]
-    names: Counter[str]
-    stems: Counter[str]
+# Anchors of a sentence: feature -> count. Numbers (#) and names (@) weigh two, stems one.
+_Anchors = dict[str, int]
+_EMPTY: _Anchors = {}
 
-    def weight(self) -> float:
-        return 2 * (sum(self.numbers.values()) + sum(self.names.values())) + sum(
-            self.stems.values()
-        )
+
+def _weight(anchors: _Anchors) -> int:
+    return sum(count * (2 if key[0] in "#@" else 1) for key, count in anchors.items())
 
 
 def _number_key(digits: str) -> str:
     """The significant digits: 200.000, 200,000 and 200 thousand share an anchor."""
-    return re.sub(r"\D", "", digits).rstrip("0") or "0"
+    return "#" + (re.sub(r"\D", "", digits).rstrip("0") or "0")
 
 
 def _skeleton(word: str) -> str:
@@ -69,13 +67,11 @@ def _skeleton(word: str) -> str:
 
 
 def _anchors(sentence: Sentence, digits: list[str]) -> _Anchors:
-    words = sentence.words
-    return _Anchors(
-        Counter(_number_key(d) for d in digits),
-        Counter(fold(m.group()) for m in _CAPITALISED.finditer(sentence.text)),
-        # A four-letter prefix is a cheap cognate test: presidente/president, millones/million.
-        Counter(_skeleton(w)[:4] for w in words if len(w) >= 5),
-    )
+    keys = [_number_key(d) for d in digits]
+    keys += ["@" + fold(m.group()) for m in _CAPITALISED.finditer(sentence.text)]
+    # A four-letter prefix is a cheap cognate test: presidente/president, millones/million.
+    keys += [_skeleton(w)[:4] for w in sentence.words if len(w) >= 5]
+    return dict(Counter(keys))
 
 
 def _source_anchors(sentence: Sentence) -> _Anchors:
@@ -86,30 +82,27 @@ def _target_anchors(sentence: Sentence) -> _Anchors:
     return _anchors(sentence, [n.digits for n in english_numbers(sentence.text)])
 
 
-_EMPTY = _Anchors(Counter(), Counter(), Counter())
-
-
 def _merge(anchors: Sequence[_Anchors]) -> _Anchors:
     if len(anchors) == 1:
         return anchors[0]
-    return _Anchors(
-        sum((a.numbers for a in anchors), Counter()),
-        sum((a.names for a in anchors), Counter()),
-        sum((a.stems for a in anchors), Counter()),
+    merged: Counter[str] = Counter()
+    for item in anchors:
+        merged.update(item)
+    return dict(merged)
+
+
+def _shared(a: _Anchors, b: _Anchors) -> int:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(
+        min(count, b[key]) * (2 if key[0] in "#@" else 1) for key, count in a.items() if key in b
     )
 
 
 def _dice(source: _Anchors, target: _Anchors) -> float:
     """Weighted Dice overlap of the anchors, 0 (nothing shared) to 1."""
-    total = source.weight() + target.weight()
-    if not total:
-        return 0.0
-    shared = 2 * (
-        2 * sum((source.numbers & target.numbers).values())
-        + 2 * sum((source.names & target.names).values())
-        + sum((source.stems & target.stems).values())
-    )
-    return shared / total
+    total = _weight(source) + _weight(target)
+    return 2 * _shared(source, target) / total if total else 0.0
 
 
 def _length_cost(source_chars: int, target_chars: int, ratio: float) -> float:
@@ -124,15 +117,8 @@ def _length_cost(source_chars: int, target_chars: int, ratio: float) -> float:
 
 def _covered(part: _Anchors, whole: _Anchors) -> float:
     """How much of ``part``'s anchor weight ``whole`` holds too, 0 to 1."""
-    weight = part.weight()
-    if not weight:
-        return 0.0
-    shared = (
-        2 * sum((part.numbers & whole.numbers).values())
-        + 2 * sum((part.names & whole.names).values())
-        + sum((part.stems & whole.stems).values())
-    )
-    return shared / weight
+    weight = _weight(part)
+    return _shared(part, whole) / weight if weight else 0.0
 
 
 @dataclass
@@ -190,6 +176,11 @@ def align_sentences(
     # within bounds, since a long omission would otherwise bias it.
     ratio = min(max(sum(map(len, target)) / max(1, sum(map(len, source))), 0.85), 1.15)
     band = max(_BAND, 2 * abs(n - m))
+    # Each block of one or two sentences, with its length and anchors, computed once.
+    blocks = (
+        _Blocks(source, source_anchors),
+        _Blocks(target, target_anchors),
+    )
     inf = math.inf
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
@@ -201,20 +192,18 @@ def align_sentences(
             if i == j == 0:
                 continue
             best, step = inf, (0, 0)
-            for di, dj in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)):
+            for di, dj in _MOVES:
                 if di > i or dj > j or cost[i - di][j - dj] == inf:
                     continue
                 if di and dj:
-                    pair_cost = _PRIOR[(di, dj)] + _length_cost(
-                        sum(len(s) for s in source[i - di : i]),
-                        sum(len(t) for t in target[j - dj : j]),
-                        ratio,
-                    )
-                    pair_cost -= _ANCHOR_WEIGHT * (
-                        _dice(
-                            _merge(source_anchors[i - di : i]), _merge(target_anchors[j - dj : j])
-                        )
-                        - _ANCHOR_BASE
+                    s_len, s_anchors, s_weight = blocks[0].get(i, di)
+                    t_len, t_anchors, t_weight = blocks[1].get(j, dj)
+                    total_weight = s_weight + t_weight
+                    dice = 2 * _shared(s_anchors, t_anchors) / total_weight if total_weight else 0.0
+                    pair_cost = (
+                        _PRIOR[(di, dj)]
+                        + _length_cost(s_len, t_len, ratio)
+                        - _ANCHOR_WEIGHT * (dice - _ANCHOR_BASE)
                     )
                 else:
                     pair_cost = _SKIP
@@ -232,6 +221,25 @@ def align_sentences(
     return _unpair_strangers(pairs, source, target, source_anchors, target_anchors, ratio)
 
 
+_MOVES = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+
+
+class _Blocks:
+    """Length, anchors and anchor weight of the block of one or two sentences ending at ``end``."""
+
+    def __init__(self, sentences: list[Sentence], anchors: list[_Anchors]) -> None:
+        single = [(len(s), a, _weight(a)) for s, a in zip(sentences, anchors, strict=True)]
+        double = [
+            (first[0] + second[0], merged, _weight(merged))
+            for first, second in itertools.pairwise(single)
+            for merged in [_merge([first[1], second[1]])]
+        ]
+        self._by_size = {1: single, 2: double}
+
+    def get(self, end: int, size: int) -> tuple[int, _Anchors, int]:
+        return self._by_size[size][end - size]
+
+
 def _unpair_strangers(
     pairs: list[Pair],
     source: list[Sentence],
@@ -247,7 +255,7 @@ def _unpair_strangers(
         if len(pair.source) == len(pair.target) == 1:
             i, j = pair.source[0], pair.target[0]
             strangers = (
-                min(source_anchors[i].weight(), target_anchors[j].weight()) >= _STRANGER_WEIGHT
+                min(_weight(source_anchors[i]), _weight(target_anchors[j])) >= _STRANGER_WEIGHT
                 and not _dice(source_anchors[i], target_anchors[j])
                 and _length_cost(len(source[i]), len(target[j]), ratio) > _STRANGER_LENGTH
             )
