@@ -147,8 +147,32 @@ def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:
             [f for f in found if f.rule_id in compared],
             analysis.alignment,
         )
-    styled = policy.house_style(found, document, ruleset.config)
+    styled = policy.house_style(_without_findings_in_spanish(found), document, ruleset.config)
     return sorted(_without_deleted_lines(document.text, styled), key=lambda f: f.sort_key)
+
+
+# A finding of this category without a fix, this long, is a sentence left in Spanish.
+_SPANISH_SENTENCE = 20
+
+
+def _without_findings_in_spanish(findings: list[Finding]) -> list[Finding]:
+    """Drop findings inside a sentence left in Spanish: it needs translating as a whole,
+    and "millones" in it is no number-format slip."""
+    sentences = [
+        f.span
+        for f in findings
+        if f.category == "untranslated"
+        and f.fix is None
+        and f.span.end - f.span.start >= _SPANISH_SENTENCE
+    ]
+    if not sentences:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.category == "untranslated"
+        or not any(s.start <= f.span.start and f.span.end <= s.end for s in sentences)
+    ]
 
 
 def _without_deleted_lines(text: str, findings: Iterable[Finding]) -> list[Finding]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from mtcheck.analysis import Analysis
@@ -46,10 +46,46 @@ _MERGED = 0.6
 # A 1-1 pair whose translation is this much shorter than the lengths predict lost something.
 _SHORT = 0.5
 _SHORT_MIN_WORDS = 12
+# rapidfuzz ratio (0-100) above which a sentence is its original, untranslated.
+_SAME = 85
 
 
 def _alignment(analysis: Analysis) -> Alignment | None:
     return analysis.alignment
+
+
+@dataclass(frozen=True)
+class _Match:
+    """An aligned pair with a sentence on each side: the original's text and the
+    translation's span and text."""
+
+    pair: Pair
+    source: str
+    start: int
+    end: int
+    target: str
+
+
+def _matches(document: Document, analysis: Analysis, translated: bool = True) -> Iterator[_Match]:
+    """The aligned pairs with both sides; by default only those actually translated,
+    since figures and names of a sentence left in Spanish say nothing more."""
+    alignment = analysis.alignment
+    if alignment is None:
+        return
+    for pair in alignment.pairs:
+        if pair.source and pair.target:
+            start, end = alignment.target_span(pair)
+            match = _Match(pair, alignment.source_text(pair), start, end, document.text[start:end])
+            if not (translated and _left_untranslated(match)):
+                yield match
+
+
+def _left_untranslated(match: _Match) -> bool:
+    from rapidfuzz import fuzz
+
+    if len(match.target.split()) < _MIN_WORDS or not _has_common_words(match.source):
+        return False
+    return fuzz.ratio(fold(match.source), fold(match.target)) >= _SAME
 
 
 def is_source_chrome(sentence: Sentence) -> bool:
@@ -62,42 +98,29 @@ def _quote(text: str, limit: int = 70) -> str:
 
 def detect_number_mismatch(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Numbers of the translation that differ from the original's, with the English form."""
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
-    for pair in alignment.pairs:
-        if pair.source and pair.target:
-            yield from _compare_numbers(alignment, pair, document)[0]
+    for match in _matches(document, analysis):
+        yield from _compare_numbers(match)[0]
 
 
 def detect_omitted_number(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Numbers of the original that the translation does not carry at all."""
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
-    for pair in alignment.pairs:
-        if not (pair.source and pair.target):
-            continue
-        missing = _compare_numbers(alignment, pair, document)[1]
+    for match in _matches(document, analysis):
+        missing = _compare_numbers(match)[1]
         if missing:
-            start, end = alignment.target_span(pair)
             shown = ", ".join(n.text.strip() for n in missing)
             yield Hit(
-                start,
-                end,
+                match.start,
+                match.end,
                 (),
                 Applicability.DISPLAY_ONLY,
                 f"the original has {shown} here; the translation does not",
             )
 
 
-def _compare_numbers(
-    alignment: Alignment, pair: Pair, document: Document
-) -> tuple[list[Hit], list[Number]]:
+def _compare_numbers(match: _Match) -> tuple[list[Hit], list[Number]]:
     """Hits for numbers written wrongly, and the original's numbers with no counterpart."""
-    source = spanish_numbers(alignment.source_text(pair))
-    offset, end = alignment.target_span(pair)
-    target = [_shifted(n, offset) for n in english_numbers(document.text[offset:end])]
+    source = spanish_numbers(match.source)
+    target = [_shifted(n, match.start) for n in english_numbers(match.target)]
     open_targets = list(target)
     hits: list[Hit] = []
     unmatched: list[Number] = []
@@ -108,7 +131,7 @@ def _compare_numbers(
         else:
             unmatched.append(number)
     missing: list[Number] = []
-    words = small_number_words(document.text[offset:end])
+    words = small_number_words(match.target)
     for number in unmatched:
         # Digits kept in the Spanish convention (200.000, 3,5), or a scale mistranslated
         # (billón as billion): the original settles the English form.
@@ -124,7 +147,8 @@ def _compare_numbers(
             continue
         missing.append(number)
     # One number each side left over in a one-to-one pair: a wrong figure, most likely.
-    if len(missing) == 1 and len(open_targets) == 1 and len(pair.source) == len(pair.target) == 1:
+    one_to_one = len(match.pair.source) == len(match.pair.target) == 1
+    if len(missing) == 1 and len(open_targets) == 1 and one_to_one:
         number = missing.pop()
         hits.append(_number_hit(open_targets[0], number, number.values[0], Applicability.UNSAFE))
     return hits, missing
@@ -161,18 +185,12 @@ def _number_hit(target: Number, source: Number, value: Decimal, level: Applicabi
 
 def detect_translated_name(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """A Spanish name of the original that MT translated word by word."""
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
-    for pair in alignment.pairs:
-        if not (pair.source and pair.target):
-            continue
-        start, end = alignment.target_span(pair)
-        for name in translated_names(alignment.source_text(pair), document.text[start:end]):
-            shown = document.text[start + name.start : start + name.end]
+    for match in _matches(document, analysis):
+        for name in translated_names(match.source, match.target):
+            shown = match.target[name.start : name.end]
             yield Hit(
-                start + name.start,
-                start + name.end,
+                match.start + name.start,
+                match.start + name.end,
                 (name.name,),
                 Applicability.SAFE,
                 f"“{shown}” translates the name “{name.name}” of the original",
@@ -275,23 +293,11 @@ def detect_added_sentence(document: Document, analysis: Analysis) -> Iterator[Hi
 
 def detect_untranslated_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Sentences left as the original wrote them."""
-    from rapidfuzz import fuzz
-
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
-    for pair in alignment.pairs:
-        if not (pair.source and pair.target):
-            continue
-        source = alignment.source_text(pair)
-        start, end = alignment.target_span(pair)
-        target = document.text[start:end]
-        if len(target.split()) < _MIN_WORDS or not _has_common_words(source):
-            continue
-        if fuzz.ratio(fold(source), fold(target)) >= 85:
+    for match in _matches(document, analysis, translated=False):
+        if _left_untranslated(match):
             yield Hit(
-                start,
-                end,
+                match.start,
+                match.end,
                 (),
                 Applicability.DISPLAY_ONLY,
                 "this sentence is the original's, left untranslated",
@@ -305,29 +311,21 @@ def _has_common_words(text: str) -> bool:
 
 def detect_quotation_mismatch(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """A quotation of the original that lost its marks, or marks left unbalanced."""
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
-    for pair in alignment.pairs:
-        if not (pair.source and pair.target):
-            continue
-        source = alignment.source_text(pair)
-        start, end = alignment.target_span(pair)
-        target = document.text[start:end]
-        quoted = _QUOTED.findall(source)
-        if quoted and not _QUOTED.search(target) and _balanced(target):
+    for match in _matches(document, analysis):
+        quoted = _QUOTED.findall(match.source)
+        if quoted and not _QUOTED.search(match.target) and _balanced(match.target):
             yield Hit(
-                start,
-                end,
+                match.start,
+                match.end,
                 (),
                 Applicability.DISPLAY_ONLY,
                 f"the original quotes {_quote(quoted[0], 50)} here; the translation has no "
                 "quotation marks",
             )
-        elif _balanced(source) and not _balanced(target):
+        elif _balanced(match.source) and not _balanced(match.target):
             yield Hit(
-                start,
-                end,
+                match.start,
+                match.end,
                 (),
                 Applicability.DISPLAY_ONLY,
                 "quotation marks are unbalanced here; the original's are not",
@@ -349,19 +347,12 @@ _JOINS = (" ", ", ")  # what may stand between two words the translation glued
 def detect_glued_against_original(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """A word of the translation that is two neighbouring words of the original run
     together (ConaieLeonidas for "Conaie, Leonidas"): split it as the original does."""
-    alignment = _alignment(analysis)
-    if alignment is None:
-        return
     from mtcheck.lexicon import zipf
 
-    for pair in alignment.pairs:
-        if not (pair.source and pair.target):
-            continue
-        source = alignment.source_text(pair)
-        joined = _neighbour_joins(source)
-        whole = {fold(w) for w in _TOKEN.findall(source)}
-        start, end = alignment.target_span(pair)
-        for token in _TOKEN.finditer(document.text, start, end):
+    for match in _matches(document, analysis):
+        joined = _neighbour_joins(match.source)
+        whole = {fold(w) for w in _TOKEN.findall(match.source)}
+        for token in _TOKEN.finditer(document.text, match.start, match.end):
             word = token.group()
             key = fold(word)
             if len(word) < 6 or key in whole or key not in joined:
