@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mtcheck.bilingual.align import align
 from mtcheck.bilingual.names import translated_names
@@ -401,3 +403,35 @@ def test_many_files_on_two_cores_match_one(run, tmp_path: Path) -> None:
     serial = run("check", "--no-cache", "--jobs", "1", "--format", "concise", str(tmp_path))
     pooled = run("check", "--no-cache", "--jobs", "2", "--format", "concise", str(tmp_path))
     assert serial.out == pooled.out and serial.out.count("MT953") == 70
+
+
+# Properties
+
+
+_WORDS = st.sampled_from(
+    "el la de Congreso ley votos 87 200.000 3,5% dijo Pablo Iglesias the law votes said "
+    "Churches 1.385 millones billion «No» “Yes” Sr. EE.UU. .".split()
+)
+_SENTENCE = st.lists(_WORDS, min_size=1, max_size=12).map(lambda w: " ".join(w) + ".")
+_TEXT = st.lists(_SENTENCE, max_size=12).map(lambda s: "\n".join(s))
+
+
+@given(_TEXT, _TEXT)
+@settings(max_examples=150, deadline=None)
+def test_alignment_covers_every_sentence_once_in_order(spanish: str, english: str) -> None:
+    alignment = align(spanish, english)
+    sources = [i for p in alignment.pairs for i in p.source]
+    targets = [j for p in alignment.pairs for j in p.target]
+    assert sources == list(range(len(alignment.source)))
+    assert targets == list(range(len(alignment.target)))
+    assert all(len(p.source) <= 2 and len(p.target) <= 2 for p in alignment.pairs)
+
+
+@given(_TEXT, _TEXT)
+@settings(max_examples=100, deadline=None)
+def test_findings_with_any_original_point_into_the_text(spanish: str, english: str) -> None:
+    if not english.strip():
+        return
+    for finding in _findings(english, spanish):
+        assert 0 <= finding.span.start <= finding.span.end <= len(english)
+        assert english[finding.span.start : finding.span.end] == finding.matched
