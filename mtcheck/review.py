@@ -79,11 +79,7 @@ class Review:
 
     def _findings(self, text: str) -> list[Finding]:
         findings = check(self.document.with_text(text), self.ruleset)
-        return [
-            f
-            for f in findings
-            if f.severity >= self.min_severity and _replacements(f) and not self.skip(text, f)
-        ]
+        return [f for f in findings if f.severity >= self.min_severity and not self.skip(text, f)]
 
     def rejected_keys(self, outcome: ReviewOutcome, text: str) -> list[Key]:
         """Baseline keys of the findings the editor rejected, in the text as saved."""
@@ -129,7 +125,10 @@ class Review:
                 continue
             choice, replacement, kind = self._choose(answer, finding)
             if kind is None:
-                self.console.print(f"Unknown key {answer!r}; ? for help.", markup=False)
+                if not _replacements(finding) and answer in ("y", "a", "1"):
+                    self.console.print("Nothing to accept here: e edits the text, n goes on.")
+                else:
+                    self.console.print(f"Unknown key {answer!r}; ? for help.", markup=False)
                 continue
             history.append(_copy(state))
             if kind == "rejected":
@@ -144,14 +143,18 @@ class Review:
     def _choose(self, answer: str, finding: Finding) -> tuple[int | None, str, str | None]:
         """(index of the option chosen or None, replacement, kind of decision)."""
         options = _replacements(finding)
-        if answer in ("y", "a"):
-            return 0, options[0], "accepted"
         if answer == "n":
             return None, "", "rejected"
+        if answer == "e":
+            # A note (an omission, say) has no fix: edit the flagged text itself.
+            default = options[0] if options else finding.matched
+            return None, self.ask("Replacement: ", default), "edited"
+        if not options:
+            return None, "", None
+        if answer in ("y", "a"):
+            return 0, options[0], "accepted"
         if answer.isdigit() and 1 <= int(answer) <= len(options):
             return int(answer) - 1, options[int(answer) - 1], "accepted"
-        if answer == "e":
-            return None, self.ask("Replacement: ", options[0]), "edited"
         return None, "", None
 
     def _show(self, text: str, finding: Finding) -> None:
@@ -166,6 +169,11 @@ class Review:
         before = text[max(0, start - _CONTEXT) : start].rsplit("\n", 1)[-1]
         after = text[end : end + _CONTEXT].split("\n", 1)[0]
         options = _replacements(finding)
+        if not options:  # a note: the text as it stands, for the editor to judge
+            note = Text("  " + before) + Text(text[start:end], style="bold") + Text(after)
+            self.console.print(note, overflow="fold")
+            self.console.print("  (no fix: e to edit the text, n to go on)", markup=False)
+            return
         markers = self.console.color_system is None or self.console.no_color
         change = Text("  ") + word_diff(
             before + text[start:end] + after, before + options[0] + after, markers

@@ -207,3 +207,30 @@ def test_remembered_rejections_leave_ci_and_the_next_review(
     result = run("check", "--format", "concise", "--baseline", str(baseline), str(path))
     # Only findings without a replacement (not reviewable) can remain.
     assert "MT801" not in result.out and "MT001" not in result.out
+
+
+def test_notes_without_a_fix_are_shown_and_can_be_edited() -> None:
+    """With the original, an omission is a note: y cannot accept it, e writes the text."""
+    english = "Congress approved the law. The rule takes effect in January.\n"
+    spanish = (
+        "El Congreso aprobó la ley. La oposición votó en contra y anunció un recurso "
+        "ante el Tribunal Constitucional. La norma entra en vigor en enero.\n"
+    )
+    out = io.StringIO()
+    console = Console(file=out, width=200, color_system=None, highlight=False)
+    answers = iter(["y", "e", "Congress approved the law. The opposition voted against it."])
+
+    def ask(prompt: str, default: str) -> str:
+        answer = next(answers)
+        console.print(prompt + answer, markup=False)
+        return answer or default
+
+    document = Document(english, path="a.txt", original=Document(spanish))
+    outcome = Review(document, default_ruleset(), console, ask).run()
+    shown = out.getvalue()
+    assert "MT953 [omission]" in shown and "(no fix: e to edit the text, n to go on)" in shown
+    assert "Nothing to accept here" in shown
+    assert outcome.text == (
+        "Congress approved the law. The opposition voted against it. "
+        "The rule takes effect in January.\n"
+    )
