@@ -52,7 +52,9 @@ def _bilingual_table(bilingual: Bilingual) -> Table:
             f"P {_pct(bilingual.without_original.precision)} "
             f"R {_pct(bilingual.without_original.recall)} without the original, "
             f"P {_pct(bilingual.with_original.precision)} "
-            f"R {_pct(bilingual.with_original.recall)} with it"
+            f"R {_pct(bilingual.with_original.recall)} with it; "
+            f"on the post-edits with their originals ({bilingual.reference_words} words): "
+            f"{bilingual.reference_rate:.2f} findings per 1,000 words"
         ),
     )
     for column in ("category", "gold", "flagged", "P", "R", "F0.5"):
@@ -172,6 +174,12 @@ def _bilingual_dict(bilingual: Bilingual | None) -> dict[str, Any] | None:
         "detection": {c: _tally_dict(t) for c, t in bilingual.detection.items()},
         "all_rules_without_original": _tally_dict(bilingual.without_original),
         "all_rules_with_original": _tally_dict(bilingual.with_original),
+        "post_edits": {
+            "words": bilingual.reference_words,
+            "findings": sum(bilingual.reference_findings.values()),
+            "per_1000_words": bilingual.reference_rate,
+            "by_rule": dict(bilingual.reference_findings),
+        },
     }
 
 

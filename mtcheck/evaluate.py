@@ -20,6 +20,7 @@ from mtcheck.api import fix_document
 from mtcheck.bilingual.confirm import without_chrome_additions
 from mtcheck.corpus import Article, GoldSpan, corpus_files, load_article
 from mtcheck.diff import pair_lines
+from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
 from mtcheck.model import CATEGORIES, Applicability, Finding
 
@@ -120,8 +121,17 @@ class Bilingual:
     # Overall detection on the same articles by all rules, without and with the original.
     without_original: Tally
     with_original: Tally
+    # False alarms: the checks run on each human post-edit with its original.
+    reference_words: int = 0
+    reference_findings: Counter[str] = field(default_factory=Counter)
     missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
     false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
+
+    @property
+    def reference_rate(self) -> float:
+        """Findings per 1,000 words of post-edited text checked against its original."""
+        total = sum(self.reference_findings.values())
+        return total * 1000 / self.reference_words if self.reference_words else 0.0
 
 
 def _overlaps(finding: Finding, span: GoldSpan) -> bool:
@@ -282,6 +292,16 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             alone = check(article.without_original(), ruleset)
             bilingual.without_original.add(_overall(tally_article(article, alone)[0]))
             bilingual.with_original.add(_overall(tally_article(article, findings)[0]))
+            post_edit = Document(
+                article.reference,
+                path=article.path,
+                syntax=article.syntax,
+                original=article.original,
+            )
+            bilingual.reference_words += len(article.reference.split())
+            bilingual.reference_findings.update(
+                f"{f.rule_id} {f.name}" for f in check(post_edit, comparing)
+            )
         tallies, article_missed, article_alarms = tally_article(article, findings)
         for category, tally in tallies.items():
             detection[category].add(tally)

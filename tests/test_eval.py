@@ -97,6 +97,7 @@ def test_bundled_corpus_meets_the_targets() -> None:
     for category in ("number-format", "translated-name", "omission"):
         assert bilingual.detection[category].gold >= 5, category
     assert bilingual.with_original.recall > bilingual.without_original.recall
+    assert bilingual.reference_words > 1000 and bilingual.reference_rate <= 0.5
 
 
 def test_corpus_originals_cover_markdown_and_sit_beside_their_articles() -> None:
