@@ -50,10 +50,6 @@ _SHORT_MIN_WORDS = 12
 _SAME = 85
 
 
-def _alignment(analysis: Analysis) -> Alignment | None:
-    return analysis.alignment
-
-
 @dataclass(frozen=True)
 class _Match:
     """An aligned pair with a sentence on each side: the original's text and the
@@ -199,7 +195,7 @@ def detect_translated_name(document: Document, analysis: Analysis) -> Iterator[H
 
 def detect_omitted_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Sentences of the original with no counterpart, or halved in translation."""
-    alignment = _alignment(analysis)
+    alignment = analysis.alignment
     if alignment is None:
         return
     ratio = _length_ratio(alignment)
@@ -272,7 +268,7 @@ def _shortened(alignment: Alignment, pair: Pair, ratio: float) -> Iterator[Hit]:
 
 def detect_added_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Sentences of the translation with no counterpart in the original."""
-    alignment = _alignment(analysis)
+    alignment = analysis.alignment
     if alignment is None:
         return
     for pair in alignment.pairs:
