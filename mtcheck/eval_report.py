@@ -54,7 +54,9 @@ def _bilingual_table(bilingual: Bilingual) -> Table:
             f"P {_pct(bilingual.with_original.precision)} "
             f"R {_pct(bilingual.with_original.recall)} with it; "
             f"on the post-edits with their originals ({bilingual.reference_words} words): "
-            f"{bilingual.reference_rate:.2f} findings per 1,000 words"
+            f"{bilingual.reference_rate:.2f} findings per 1,000 words; "
+            f"of {bilingual.monolingual} findings of the other rules, {bilingual.confirmed} "
+            f"confirmed by the original, {bilingual.made_safe} made safe"
         ),
     )
     for column in ("category", "gold", "flagged", "P", "R", "F0.5"):
@@ -174,6 +176,11 @@ def _bilingual_dict(bilingual: Bilingual | None) -> dict[str, Any] | None:
         "detection": {c: _tally_dict(t) for c, t in bilingual.detection.items()},
         "all_rules_without_original": _tally_dict(bilingual.without_original),
         "all_rules_with_original": _tally_dict(bilingual.with_original),
+        "monolingual_findings": {
+            "total": bilingual.monolingual,
+            "confirmed": bilingual.confirmed,
+            "made_safe": bilingual.made_safe,
+        },
         "post_edits": {
             "words": bilingual.reference_words,
             "findings": sum(bilingual.reference_findings.values()),

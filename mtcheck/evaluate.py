@@ -124,6 +124,11 @@ class Bilingual:
     # False alarms: the checks run on each human post-edit with its original.
     reference_words: int = 0
     reference_findings: Counter[str] = field(default_factory=Counter)
+    # Findings of the other rules on these articles, and how many the original confirmed
+    # or made safe (an unsafe fix that became safe).
+    monolingual: int = 0
+    confirmed: int = 0
+    made_safe: int = 0
     missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
     false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
 
@@ -187,6 +192,26 @@ def _tally_bilingual(article: Article, findings: Sequence[Finding], into: Biling
             tally.correct += 1
         else:
             into.false_alarms.append((article.path, finding))
+
+
+def _count_confirmations(
+    alone: Sequence[Finding], both: Sequence[Finding], comparing: RuleSet, into: Bilingual
+) -> None:
+    from mtcheck.bilingual.confirm import CONFIRMED
+
+    compared = {rule.info.id for rule in comparing}
+    before = {(f.rule_id, f.span): f for f in alone}
+    for finding in both:
+        if finding.rule_id in compared:
+            continue
+        into.monolingual += 1
+        into.confirmed += CONFIRMED in finding.message
+        old = before.get((finding.rule_id, finding.span))
+        if old is not None and old.fix is not None and finding.fix is not None:
+            into.made_safe += (old.fix.applicability, finding.fix.applicability) == (
+                Applicability.UNSAFE,
+                Applicability.SAFE,
+            )
 
 
 def _overall(tallies: dict[str, Tally]) -> Tally:
@@ -292,6 +317,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             alone = check(article.without_original(), ruleset)
             bilingual.without_original.add(_overall(tally_article(article, alone)[0]))
             bilingual.with_original.add(_overall(tally_article(article, findings)[0]))
+            _count_confirmations(alone, findings, comparing, bilingual)
             post_edit = Document(
                 article.reference,
                 path=article.path,

@@ -98,6 +98,7 @@ def test_bundled_corpus_meets_the_targets() -> None:
         assert bilingual.detection[category].gold >= 5, category
     assert bilingual.with_original.recall > bilingual.without_original.recall
     assert bilingual.reference_words > 1000 and bilingual.reference_rate <= 0.5
+    assert 0 < bilingual.made_safe <= bilingual.confirmed <= bilingual.monolingual
 
 
 def test_corpus_originals_cover_markdown_and_sit_beside_their_articles() -> None:
