@@ -143,6 +143,10 @@ class Alignment:
         return _covered(self._source_anchors[source_index], whole)
 
     @cached_property
+    def target_starts(self) -> list[int]:
+        return [t.start for t in self.target]
+
+    @cached_property
     def pair_of_target(self) -> dict[int, Pair]:
         return {t: pair for pair in self.pairs for t in pair.target}
 

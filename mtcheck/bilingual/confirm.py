@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -118,13 +119,17 @@ def _cue_in(finding: Finding, source: str) -> bool:
     replacements = {fold(s) for s in finding.suggestions}
     for phrase in _QUOTED.findall(finding.message):
         words = fold(phrase).split()
-        spanish = any(w in _SPANISH_WORDS for w in words) or phrase != fold(phrase)
+        spanish = any(w in _SPANISH_WORDS for w in words) or _accented(phrase)
         if not spanish or fold(phrase) in replacements or fold(phrase) == fold(finding.matched):
             continue
         content = [w for w in words if len(w) >= 4]
         if content and all(w[:4] in source_prefixes for w in content):
             return True
     return False
+
+
+def _accented(text: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFKD", text))
 
 
 def _chrome(source: str) -> bool:
@@ -136,8 +141,7 @@ def _chrome(source: str) -> bool:
 def _aligned_source(alignment: Alignment, offset: int) -> str | None:
     """The original's text aligned with the sentence at ``offset``: '' when it has none,
     None when the offset is in no sentence."""
-    starts = [s.start for s in alignment.target]
-    index = bisect.bisect_right(starts, offset) - 1
+    index = bisect.bisect_right(alignment.target_starts, offset) - 1
     if index < 0 or offset > alignment.target[index].end:
         return None
     pair = alignment.pair_of_target.get(index)
