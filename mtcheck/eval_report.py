@@ -16,28 +16,29 @@ def _pct(value: float) -> str:
     return f"{value:.3f}"
 
 
+def _tally_table(
+    table: Table, tallies: dict[str, Tally], categories: list[str], exact: bool
+) -> Table:
+    """Rows of gold, flagged, P, R and F0.5 (and exact-span P and R) per category."""
+    columns = ["category", "gold", "flagged", "P", "R", "F0.5"]
+    columns += ["exact P", "exact R"] if exact else []
+    for column in columns:
+        table.add_column(column, justify="left" if column == "category" else "right")
+    for category in categories:
+        tally = tallies[category]
+        cells = [category, str(tally.gold), str(tally.flagged)]
+        cells += [_pct(tally.precision), _pct(tally.recall), _pct(tally.f05)]
+        cells += [_pct(tally.exact_precision), _pct(tally.exact_recall)] if exact else []
+        table.add_row(*cells, style="bold" if category == OVERALL else None)
+    return table
+
+
 def _detection_table(evaluation: Evaluation) -> Table:
     table = Table(title="Detection (overlap with a gold span of the same category)")
-    for column in ("category", "gold", "flagged", "P", "R", "F0.5", "exact P", "exact R"):
-        table.add_column(column, justify="left" if column == "category" else "right")
     rows = [
         c for c in CATEGORIES if evaluation.detection[c].gold or evaluation.detection[c].flagged
     ]
-    for category in [*rows, OVERALL]:
-        tally = evaluation.detection[category]
-        style = "bold" if category == OVERALL else None
-        table.add_row(
-            category,
-            str(tally.gold),
-            str(tally.flagged),
-            _pct(tally.precision),
-            _pct(tally.recall),
-            _pct(tally.f05),
-            _pct(tally.exact_precision),
-            _pct(tally.exact_recall),
-            style=style,
-        )
-    return table
+    return _tally_table(table, evaluation.detection, [*rows, OVERALL], exact=True)
 
 
 def _bilingual_table(bilingual: Bilingual) -> Table:
@@ -59,21 +60,8 @@ def _bilingual_table(bilingual: Bilingual) -> Table:
             f"confirmed by the original, {bilingual.made_safe} made safe"
         ),
     )
-    for column in ("category", "gold", "flagged", "P", "R", "F0.5"):
-        table.add_column(column, justify="left" if column == "category" else "right")
     rows = [c for c in (*CATEGORIES, OVERALL) if c in bilingual.detection]
-    for category in rows:
-        tally = bilingual.detection[category]
-        table.add_row(
-            category,
-            str(tally.gold),
-            str(tally.flagged),
-            _pct(tally.precision),
-            _pct(tally.recall),
-            _pct(tally.f05),
-            style="bold" if category == OVERALL else None,
-        )
-    return table
+    return _tally_table(table, bilingual.detection, rows, exact=False)
 
 
 def _clean_table(evaluation: Evaluation) -> Table:

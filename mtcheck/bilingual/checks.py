@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from mtcheck.analysis import Analysis
 from mtcheck.bilingual.align import Alignment, Pair
@@ -76,6 +77,8 @@ def _matches(document: Document, analysis: Analysis, translated: bool = True) ->
                 yield match
 
 
+# Several rules ask the same questions of one pair: answer each once.
+@lru_cache(maxsize=1024)
 def _left_untranslated(match: _Match) -> bool:
     from rapidfuzz import fuzz
 
@@ -86,6 +89,11 @@ def _left_untranslated(match: _Match) -> bool:
 
 def is_source_chrome(sentence: Sentence) -> bool:
     return bool(_SOURCE_CHROME.match(sentence.text))
+
+
+def _note(start: int, end: int, message: str, severity: Severity | None = None) -> Hit:
+    """A hit with no fix: what the editor should look at, and why."""
+    return Hit(start, end, (), Applicability.DISPLAY_ONLY, message, severity=severity)
 
 
 def _quote(text: str, limit: int = 70) -> str:
@@ -104,16 +112,15 @@ def detect_omitted_number(document: Document, analysis: Analysis) -> Iterator[Hi
         missing = _compare_numbers(match)[1]
         if missing:
             shown = ", ".join(n.text.strip() for n in missing)
-            yield Hit(
+            yield _note(
                 match.start,
                 match.end,
-                (),
-                Applicability.DISPLAY_ONLY,
                 f"the original has {shown} here; the translation does not",
             )
 
 
-def _compare_numbers(match: _Match) -> tuple[list[Hit], list[Number]]:
+@lru_cache(maxsize=1024)
+def _compare_numbers(match: _Match) -> tuple[tuple[Hit, ...], tuple[Number, ...]]:
     """Hits for numbers written wrongly, and the original's numbers with no counterpart."""
     source = spanish_numbers(match.source)
     target = [_shifted(n, match.start) for n in english_numbers(match.target)]
@@ -147,7 +154,7 @@ def _compare_numbers(match: _Match) -> tuple[list[Hit], list[Number]]:
     if len(missing) == 1 and len(open_targets) == 1 and one_to_one:
         number = missing.pop()
         hits.append(_number_hit(open_targets[0], number, number.values[0], Applicability.UNSAFE))
-    return hits, missing
+    return tuple(hits), tuple(missing)
 
 
 def _shifted(number: Number, offset: int) -> Number:
@@ -243,11 +250,9 @@ def _omission(alignment: Alignment, anchor: Pair, sentences: list[Sentence]) -> 
     start, end = alignment.target_span(anchor)
     missing = " ".join(s.text for s in sentences)
     count = "a sentence" if len(sentences) == 1 else f"{len(sentences)} sentences"
-    return Hit(
+    return _note(
         start,
         end,
-        (),
-        Applicability.DISPLAY_ONLY,
         f"the original has {count} around here that the translation lacks: «{_quote(missing)}»",
     )
 
@@ -256,11 +261,9 @@ def _shortened(alignment: Alignment, pair: Pair, ratio: float) -> Iterator[Hit]:
     source = alignment.source[pair.source[0]]
     target = alignment.target[pair.target[0]]
     if len(source.words) >= _SHORT_MIN_WORDS and len(target) < _SHORT * ratio * len(source):
-        yield Hit(
+        yield _note(
             target.start,
             target.end,
-            (),
-            Applicability.DISPLAY_ONLY,
             f"the translation is half the length of its original, which may have lost a part: "
             f"«{_quote(source.text)}»",
         )
@@ -277,11 +280,9 @@ def detect_added_sentence(document: Document, analysis: Analysis) -> Iterator[Hi
         for index in pair.target:
             sentence = alignment.target[index]
             if len(sentence.words) >= _MIN_WORDS:
-                yield Hit(
+                yield _note(
                     sentence.start,
                     sentence.end,
-                    (),
-                    Applicability.DISPLAY_ONLY,
                     "this sentence has no counterpart in the original",
                     severity=Severity.INFO,
                 )
@@ -291,11 +292,9 @@ def detect_untranslated_sentence(document: Document, analysis: Analysis) -> Iter
     """Sentences left as the original wrote them."""
     for match in _matches(document, analysis, translated=False):
         if _left_untranslated(match):
-            yield Hit(
+            yield _note(
                 match.start,
                 match.end,
-                (),
-                Applicability.DISPLAY_ONLY,
                 "this sentence is the original's, left untranslated",
             )
 
@@ -310,20 +309,16 @@ def detect_quotation_mismatch(document: Document, analysis: Analysis) -> Iterato
     for match in _matches(document, analysis):
         quoted = _QUOTED.findall(match.source)
         if quoted and not _QUOTED.search(match.target) and _balanced(match.target):
-            yield Hit(
+            yield _note(
                 match.start,
                 match.end,
-                (),
-                Applicability.DISPLAY_ONLY,
                 f"the original quotes {_quote(quoted[0], 50)} here; the translation has no "
                 "quotation marks",
             )
         elif _balanced(match.source) and not _balanced(match.target):
-            yield Hit(
+            yield _note(
                 match.start,
                 match.end,
-                (),
-                Applicability.DISPLAY_ONLY,
                 "quotation marks are unbalanced here; the original's are not",
             )
 

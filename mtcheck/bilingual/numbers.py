@@ -10,6 +10,7 @@ written out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -99,10 +100,10 @@ def _english_reading(digits: str) -> Decimal | None:
     return None
 
 
-def _unique(values: list[Decimal | None]) -> tuple[Decimal, ...]:
+def _unique(values: list[Decimal]) -> tuple[Decimal, ...]:
     seen: list[Decimal] = []
     for value in values:
-        if value is not None and all(value != s for s in seen):
+        if value not in seen:
             seen.append(value)
     return tuple(seen)
 
@@ -121,88 +122,73 @@ def _word_numbers(text: str, pattern: re.Pattern[str], words: list[str]) -> list
 
 def spanish_numbers(text: str) -> list[Number]:
     """Numbers of a Spanish text, in digits or words; clock times are left out."""
-    digits = _spanish_digits(text)
+    digits = _digit_numbers(text, _ES_NUMBER, _ES_TIME, _ES_SCALES, _spanish_readings)
     words = _word_numbers(text, _ES_WORD, _SPANISH_SMALL)
     return sorted([*digits, *words], key=lambda n: n.start)
 
 
 def english_numbers(text: str) -> list[Number]:
     """Numbers of an English text, with their Spanish-convention readings as foreign."""
-    digits = _english_digits(text)
+    digits = _digit_numbers(text, _EN_NUMBER, _EN_TIME, _EN_SCALES, _english_readings)
     words = _word_numbers(text, _EN_WORD, _SMALL)
     return sorted([*digits, *words], key=lambda n: n.start)
 
 
-def _spanish_digits(text: str) -> list[Number]:
-    times = _masked(text, _ES_TIME)
+Readings = tuple[list[Decimal | None], list[Decimal | None]]
+
+
+def _spanish_readings(digits: str) -> Readings:
+    readings = [_spanish_reading(digits)]
+    if "," in digits:  # 1,385 is 1.385 in Spain and 1385 in Mexico: both stay possible
+        readings.append(_english_reading(digits))
+    return readings, []
+
+
+def _english_readings(digits: str) -> Readings:
+    """The English reading, and the Spanish one as foreign (200.000 is 200 or 200,000)."""
+    return [_english_reading(digits)], [_spanish_reading(digits)]
+
+
+def _digit_numbers(
+    text: str,
+    pattern: re.Pattern[str],
+    time: re.Pattern[str],
+    scales: dict[str, Decimal],
+    readings: Callable[[str], Readings],
+) -> list[Number]:
+    """Numbers in digits (with a scale word) or a scale word alone (un billón, a million)."""
+    times = _masked(text, time)
     numbers = []
-    for match in _ES_NUMBER.finditer(text):
+    for match in pattern.finditer(text):
         if any(s <= match.start() < e for s, e in times):
             continue
         if match.group("word_scale"):
-            scale = _ES_SCALES[" ".join(match.group("word_scale").lower().split())]
+            scale = scales[_scale_key(match.group("word_scale"))]
             numbers.append(
                 Number(match.start(), match.end(), match.group(), "1", scale, (scale,), (), False)
             )
             continue
         digits = match.group("digits")
-        scale_word = " ".join((match.group("scale") or "").lower().split()).removeprefix("de ")
-        scale = _ES_SCALES.get(scale_word, Decimal(1))
-        readings = [_spanish_reading(digits)]
-        if "," in digits:  # 1,385 is 1.385 in Spain and 1385 in Mexico: both stay possible
-            readings.append(_english_reading(digits))
-        values = _unique([v * scale if v is not None else None for v in readings])
-        if not values:
-            continue
-        numbers.append(
-            Number(
-                match.start(),
-                match.end(),
-                match.group(),
-                digits,
-                scale,
-                values,
-                (),
-                bool(re.search(r"\d[.,]\d{3}(?!\d)", digits)),
-            )
+        scale = scales.get(_scale_key(match.group("scale") or ""), Decimal(1))
+        own, other = readings(digits)
+        values = _unique([v * scale for v in own if v is not None])
+        foreign = tuple(
+            v for v in _unique([v * scale for v in other if v is not None]) if v not in values
         )
-    return numbers
-
-
-def _english_digits(text: str) -> list[Number]:
-    times = _masked(text, _EN_TIME)
-    numbers = []
-    for match in _EN_NUMBER.finditer(text):
-        if any(s <= match.start() < e for s, e in times):
-            continue
-        if match.group("word_scale"):
-            scale = _EN_SCALES[match.group("word_scale").lower()]
-            numbers.append(
-                Number(match.start(), match.end(), match.group(), "1", scale, (scale,), (), False)
-            )
-            continue
-        digits = match.group("digits")
-        scale_word = (match.group("scale") or "").strip().lower()
-        scale = _EN_SCALES.get(scale_word, Decimal(1))
-        english, spanish = _english_reading(digits), _spanish_reading(digits)
-        values = _unique([english * scale if english is not None else None])
-        foreign = _unique([spanish * scale if spanish is not None else None])
-        foreign = tuple(v for v in foreign if all(v != e for e in values))
         if not values and not foreign:
             continue
+        grouped = bool(re.search(r"\d[.,]\d{3}(?!\d)", digits))
         numbers.append(
             Number(
-                match.start(),
-                match.end(),
-                match.group(),
-                digits,
-                scale,
-                values,
-                foreign,
-                bool(re.search(r"\d[.,]\d{3}(?!\d)", digits)),
+                match.start(), match.end(), match.group(), digits, scale, values, foreign, grouped
             )
         )
     return numbers
+
+
+def _scale_key(words: str) -> str:
+    """A scale word as the tables hold it: ``de  mil millones`` reads ``mil millones``."""
+    return " ".join(words.lower().split()).removeprefix("de ")
 
 
 def small_number_words(text: str) -> set[int]:

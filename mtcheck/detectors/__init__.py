@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-from mtcheck.bilingual.checks import (
-    detect_added_sentence,
-    detect_glued_against_original,
-    detect_number_mismatch,
-    detect_omitted_number,
-    detect_omitted_sentence,
-    detect_quotation_mismatch,
-    detect_translated_name,
-    detect_untranslated_sentence,
-)
+from collections.abc import Iterable
+
+from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Detector, Hit
 from mtcheck.detectors.casing import (
     detect_capitalised_pronoun,
@@ -22,6 +15,34 @@ from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
 from mtcheck.detectors.spanish import detect_spanish
+from mtcheck.document import Document
+
+# Detectors that compare with the Spanish original (mtcheck.bilingual.checks), by name.
+_COMPARING = {
+    "number-mismatch": "detect_number_mismatch",
+    "omitted-number": "detect_omitted_number",
+    "translated-name": "detect_translated_name",
+    "omitted-sentence": "detect_omitted_sentence",
+    "added-sentence": "detect_added_sentence",
+    "untranslated-sentence": "detect_untranslated_sentence",
+    "quotation-mismatch": "detect_quotation_mismatch",
+    "glued-in-original": "detect_glued_against_original",
+}
+COMPARING_DETECTORS = frozenset(_COMPARING)
+
+
+def _comparing(function: str) -> Detector:
+    """The comparison code is imported on first use: a check without an original,
+    a pre-commit hook say, never pays for loading it."""
+
+    def detect(document: Document, analysis: Analysis) -> Iterable[Hit]:
+        from mtcheck.bilingual import checks
+
+        detector: Detector = getattr(checks, function)
+        return detector(document, analysis)
+
+    return detect
+
 
 DETECTORS: dict[str, Detector] = {
     "glued-words": detect_glued_words,
@@ -31,28 +52,7 @@ DETECTORS: dict[str, Detector] = {
     "personal-a": detect_personal_a,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
-    # Only with the Spanish original (mtcheck.bilingual):
-    "number-mismatch": detect_number_mismatch,
-    "omitted-number": detect_omitted_number,
-    "translated-name": detect_translated_name,
-    "omitted-sentence": detect_omitted_sentence,
-    "added-sentence": detect_added_sentence,
-    "untranslated-sentence": detect_untranslated_sentence,
-    "quotation-mismatch": detect_quotation_mismatch,
-    "glued-in-original": detect_glued_against_original,
+    **{name: _comparing(function) for name, function in _COMPARING.items()},
 }
-
-COMPARING_DETECTORS = frozenset(
-    {
-        "number-mismatch",
-        "omitted-number",
-        "translated-name",
-        "omitted-sentence",
-        "added-sentence",
-        "untranslated-sentence",
-        "quotation-mismatch",
-        "glued-in-original",
-    }
-)
 
 __all__ = ["COMPARING_DETECTORS", "DETECTORS", "Detector", "Hit"]
