@@ -284,9 +284,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     rules = commands.add_parser(
         "rules",
-        help="list the rule catalogue",
-        description="List the rules: id, name, category, severity, fix and description.",
+        help="list the rule catalogue, or explain one rule",
+        description=(
+            "List the rules, sorted by id: id, name, category, severity, fix, how many real "
+            "pages the field study saw the artefact on, and description. With CODE (an id or "
+            "a name), explain that rule: its examples, counterexamples and evidence."
+        ),
     )
+    rules.add_argument("code", nargs="*", metavar="CODE", help="explain these rules (id or name)")
     rules.add_argument("--category", action="append", default=[], help="only this category")
     rules.add_argument("--format", choices=("table", "json"), default="table")
     _add_selection(rules)
@@ -356,45 +361,16 @@ def main(
 
 
 def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type: ignore[no-untyped-def]
-    from mtcheck.model import CATEGORIES
+    from mtcheck import catalogue
 
-    for category in args.category:
-        if category not in CATEGORIES:
-            out.write(f"mtcheck: error: unknown category {category!r}\n")
-            return EXIT_ERROR
-    chosen = [r for r in ruleset if not args.category or r.info.category in args.category]
-    rules = [r.info for r in chosen]
+    rules = catalogue.choose(ruleset, args.category, args.code)
     if args.format == "json":
-        rows = [
-            {
-                "id": i.id,
-                "name": i.name,
-                "category": i.category,
-                "kind": i.kind,
-                "severity": i.severity.label,
-                "fix": i.fix.label if i.fix else None,
-                "description": i.description,
-                "examples": len(i.examples),
-                "counterexamples": len(i.counterexamples),
-                # A phrase rule may hold many pairs (a map of translated names).
-                "entries": len(getattr(rule, "phrases", ()))
-                or len(getattr(rule, "by_text", {}))
-                or 1,
-                "source": i.source,
-            }
-            for rule, i in zip(chosen, rules, strict=True)
-        ]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_CLEAN
-    table = Table(title=f"{len(rules)} rules", title_justify="left", expand=False)
-    for column in ("id", "name", "category", "severity", "fix", "description"):
-        table.add_column(column, overflow="fold")
-    for info in rules:
-        fix = info.fix.label if info.fix else ("detector" if info.kind == "detector" else "—")
-        table.add_row(
-            info.id, info.name, info.category, info.severity.label, fix, Text(info.description)
-        )
-    make_console(out).print(table)
+        out.write(catalogue.as_json(rules))
+    elif args.code:
+        for rule in rules:
+            catalogue.explain(rule, make_console(out))
+    else:
+        catalogue.print_table(rules, make_console(out))
     return EXIT_CLEAN
 
 

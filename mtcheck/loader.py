@@ -16,7 +16,7 @@ from typing import Any
 from mtcheck.errors import RuleError
 from mtcheck.kinds import KINDS
 from mtcheck.model import CATEGORIES, Applicability, Severity
-from mtcheck.rule import Example, Rule, RuleInfo
+from mtcheck.rule import Evidence, Example, Rule, RuleInfo
 
 COMMON_KEYS = frozenset(
     {
@@ -30,6 +30,7 @@ COMMON_KEYS = frozenset(
         "fix",
         "examples",
         "counterexamples",
+        "evidence",
     }
 )
 _ID = re.compile(r"^[A-Z]{2,4}\d{3,4}$")
@@ -78,6 +79,27 @@ def _examples(value: Any, fail: Any, key: str = "examples") -> tuple[Example, ..
         else:
             fail(f"each of {key} is a string or a table with a 'text' string", key)
     return tuple(examples)
+
+
+def _evidence(value: Any, fail: Any) -> Evidence | None:
+    """``evidence = { pages = 3, urls = ["https://…"], note = "…" }``: the field study's count."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        fail("evidence must be a table with 'pages' and 'urls'", "evidence")
+    unknown = set(value) - {"pages", "urls", "note"}
+    if unknown:
+        fail(f"unknown evidence key(s): {', '.join(sorted(unknown))}", "evidence")
+    pages, urls, note = value.get("pages"), value.get("urls", []), value.get("note", "")
+    if not isinstance(pages, int) or isinstance(pages, bool) or pages < 1:
+        fail("evidence 'pages' must be a whole number of at least 1", "evidence")
+    if not isinstance(urls, list) or not all(
+        isinstance(url, str) and url.startswith(("https://", "http://")) for url in urls
+    ):
+        fail("evidence 'urls' must be a list of http(s) URLs", "evidence")
+    if not isinstance(note, str):
+        fail("evidence 'note' must be a string", "evidence")
+    return Evidence(pages, tuple(urls), note)
 
 
 def _string_list(table: dict[str, Any], key: str, fail: Any) -> None:
@@ -137,6 +159,7 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
         line=locator.line(index),
         examples=examples,
         counterexamples=counter,
+        evidence=_evidence(table.get("evidence"), fail),
     )
     kind_table = {k: v for k, v in table.items() if k in rule_class.keys}
     required = {"pattern": "pattern", "line": "pattern", "detector": "detector"}

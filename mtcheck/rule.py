@@ -28,6 +28,18 @@ class Example:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What the field study saw: on how many real pages, and where (a few URLs).
+
+    Per-artefact records behind a rule live in ``rules/evidence/*.tsv``.
+    """
+
+    pages: int
+    urls: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class RuleInfo:
     """The metadata of one rule, as written in its rule file."""
 
@@ -43,6 +55,7 @@ class RuleInfo:
     line: int | None
     examples: tuple[Example, ...]
     counterexamples: tuple[Example, ...]
+    evidence: Evidence | None = None
 
     @property
     def source(self) -> str:

@@ -14,6 +14,7 @@ from mtcheck.detectors.casing import (
 from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
+from mtcheck.detectors.names import detect_translated_person_names
 from mtcheck.detectors.spanish import detect_spanish
 from mtcheck.document import Document
 
@@ -52,6 +53,7 @@ DETECTORS: dict[str, Detector] = {
     "personal-a": detect_personal_a,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
+    "translated-person-name": detect_translated_person_names,
     **{name: _comparing(function) for name, function in _COMPARING.items()},
 }
 

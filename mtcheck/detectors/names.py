@@ -1,0 +1,154 @@
+"""Spanish person names that machine translation rendered as English words.
+
+MT translates the words of a name that are also Spanish words: ``Juan Campos``
+comes out as ``Juan Fields`` or ``John Fields``, ``Pablo Iglesias`` as ``Paul
+Churches``, and once the article has named the person, a bare ``Churches``
+follows. The lexicon (``rules/lexicon/person-names.txt``) says which English
+word renders which Spanish name; the shape of a name run (capitalised words side
+by side) says where a name stands.
+
+English has its own Fields and Browns, and Latin America its own James
+Rodríguez, so the evidence is graded: a Spanish given name before a rendered
+surname, or a rendering where the article writes the Spanish name elsewhere,
+is sure; a rendered given name before a Spanish surname counts only when the
+article writes that surname with a Spanish given name too; a surname that is a
+common English name in its own right counts only with such evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.model import Applicability
+from mtcheck.person_names import PersonNames, fold, person_names
+
+_WORD = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+(?:-[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+)?"
+_RUN = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ \t]+(?:(?:de|del|de la)[ \t]+)?{_WORD})*(?![\w’'-])")
+_CONNECTOR = re.compile(r"^(?:de|del|la)$")
+# Renderings that are everyday English surnames: "Carlos Brown" may be a real
+# Carlos Brown, so these need the article's own Spanish spelling as evidence.
+_ENGLISH_SURNAMES = frozenset(
+    "white brown king wolf frank good gray grey hope hunter street smith miller moon rich "
+    "stone rock bishop duke lamb bull love bridge knight castle shepherd head count door "
+    "fortune rose".split()
+)
+
+
+def _words(run: re.Match[str]) -> list[tuple[int, int, str]]:
+    return [
+        (run.start() + m.start(), run.start() + m.end(), m.group())
+        for m in re.finditer(r"\S+", run.group())
+        if not _CONNECTOR.match(m.group())
+    ]
+
+
+def _spanish_surnames_named(text: str, names: PersonNames) -> dict[str, set[str]]:
+    """Surnames the article writes the Spanish way, with the given names they follow."""
+    named: dict[str, set[str]] = {}
+    for run in _RUN.finditer(text):
+        words = _words(run)
+        for index, (_, _, word) in enumerate(words):
+            key = fold(word)
+            if key in names.surnames and index > 0:
+                named.setdefault(key, set()).add(fold(words[index - 1][2]))
+    return named
+
+
+def _starts_sentence(text: str, offset: int) -> bool:
+    before = text[:offset].rstrip(" \t\"“‘'«(")
+    return not before or before[-1] in ".!?:\n—–|"
+
+
+def detect_translated_person_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = analysis.text
+    names = person_names()
+    named = _spanish_surnames_named(text, names)
+    # Renderings of the surnames the article spells in Spanish: Churches for Iglesias.
+    back = {
+        fold(english): names.surnames[surname]
+        for surname in named
+        for english in names.renderings.get(surname, ())
+    }
+    for run in _RUN.finditer(text):
+        words = _words(run)
+        used: set[int] = set()
+        for index in range(len(words) - 1):
+            hit = _pair(words[index], words[index + 1], names, named, back)
+            if hit is not None:
+                used.update((index, index + 1))
+                yield hit
+        for index, (start, end, word) in enumerate(words):
+            if index in used or fold(word) not in back:
+                continue
+            if len(words) == 1 and _starts_sentence(text, start):
+                continue  # "Churches were full" at a sentence start may be churches
+            neighbours = [w for i, (_, _, w) in enumerate(words) if i != index]
+            if any(fold(w) not in names.given and fold(w) not in back for w in neighbours):
+                continue  # part of another name: "Fields Medal"
+            surname = back[fold(word)]
+            yield Hit(
+                start,
+                end,
+                (surname,),
+                Applicability.SAFE,
+                f"“{word}” renders the surname {surname}, which the article writes in Spanish "
+                f"elsewhere: write “{surname}”",
+            )
+
+
+def _pair(
+    first: tuple[int, int, str],
+    second: tuple[int, int, str],
+    names: PersonNames,
+    named: dict[str, set[str]],
+    back: dict[str, str],
+) -> Hit | None:
+    (start, _, given), (_, end, surname) = first, second
+    given_key, surname_key = fold(given), fold(surname)
+    surname_is_spanish = surname_key in names.surnames
+    rendered_surname = names.surname_from_english.get(surname_key, ())
+    if given_key in names.given and rendered_surname and not surname_is_spanish:
+        # Juan Fields: a Spanish given name vouches for the name being Spanish,
+        # unless the rendering is an English surname of its own (Carlos Brown).
+        if surname_key in _ENGLISH_SURNAMES and surname_key not in back:
+            return None
+        sure = len(rendered_surname) == 1
+        return Hit(
+            second[0],
+            end,
+            rendered_surname,
+            Applicability.SAFE if sure else Applicability.UNSAFE,
+            f"“{given} {surname}”: the surname is a Spanish word rendered in English; "
+            f"write “{rendered_surname[0]}”",
+        )
+    rendered_given = names.given_from_english.get(given_key, ())
+    if not rendered_given or given_key in names.given:
+        return None
+    if rendered_surname and not surname_is_spanish:
+        # Paul Churches: both halves rendered.
+        if surname_key in _ENGLISH_SURNAMES and surname_key not in back:
+            return None
+        spanish = f"{rendered_given[0]} {rendered_surname[0]}"
+        return Hit(
+            start,
+            end,
+            (spanish,),
+            Applicability.UNSAFE,
+            f"“{given} {surname}” reads as a Spanish name rendered word by word: “{spanish}”",
+        )
+    if surname_is_spanish and named.get(surname_key, set()) & {fold(g) for g in rendered_given}:
+        # Peter Sánchez where the article also writes Pedro Sánchez.
+        spanish_given = next(g for g in rendered_given if fold(g) in named[surname_key])
+        return Hit(
+            start,
+            first[1],
+            (spanish_given,),
+            Applicability.SAFE,
+            f"“{given}” renders the given name {spanish_given}, as the article writes it "
+            f"elsewhere: write “{spanish_given}”",
+        )
+    return None
