@@ -7,15 +7,12 @@ rule or input error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from mtcheck.version import __version__
 
