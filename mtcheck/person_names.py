@@ -51,7 +51,7 @@ def person_names() -> PersonNames:
         spanish, _, english = pair.partition("=")
         spanish = spanish.strip()
         forms = tuple(
-            w.strip() for w in english.split(",") if w.strip() and fold(w) != fold(spanish)
+            w.strip() for w in english.split(",") if w.strip() and fold(w.strip()) != fold(spanish)
         )
         key = fold(spanish)
         if kind == "surname":

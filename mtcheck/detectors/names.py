@@ -38,6 +38,18 @@ _ENGLISH_SURNAMES = frozenset(
 )
 
 
+# Rendered given names that Latin Americans rarely carry as such (unlike James,
+# William or Henry): before a Spanish surname they are MT's work (John Silva).
+_RARE_IN_SPANISH = frozenset(
+    "joseph peter paul john louis charles andrew anthony francis matthew stephen emmanuel "
+    "ignatius xavier lawrence nicholas ferdinand gregory christopher joachim augustine mary "
+    "elizabeth jane joan theresa catherine helen lucy margaret martha susan agnes "
+    "josephine".split()
+)
+# "Peter’s castle" for Pedro Castillo: MT read the surname as a noun the given name owns.
+_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s ([a-z]+)(?: ([a-z]+))?\b")
+
+
 def _words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     return [
         (run.start() + m.start(), run.start() + m.end(), m.group())
@@ -73,6 +85,7 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
         for surname in named
         for english in names.renderings.get(surname, ())
     }
+    yield from _possessive_names(text, names)
     for run in _RUN.finditer(text):
         words = _words(run)
         used: set[int] = set()
@@ -140,6 +153,16 @@ def _pair(
             Applicability.UNSAFE,
             f"“{given} {surname}” reads as a Spanish name rendered word by word: “{spanish}”",
         )
+    if surname_is_spanish and given_key in _RARE_IN_SPANISH and surname_key not in back:
+        spanish = f"{rendered_given[0]} {surname}"
+        return Hit(
+            start,
+            first[1],
+            tuple(rendered_given),
+            Applicability.UNSAFE,
+            f"“{given} {surname}”: the given name reads as a Spanish one rendered in English; "
+            f"write “{spanish}”",
+        )
     if surname_is_spanish and named.get(surname_key, set()) & {fold(g) for g in rendered_given}:
         # Peter Sánchez where the article also writes Pedro Sánchez.
         spanish_given = next(g for g in rendered_given if fold(g) in named[surname_key])
@@ -152,3 +175,24 @@ def _pair(
             f"elsewhere: write “{spanish_given}”",
         )
     return None
+
+
+def _possessive_names(text: str, names: PersonNames) -> Iterator[Hit]:
+    for match in _POSSESSIVE.finditer(text):
+        given = names.given_from_english.get(fold(match.group(1)), ())
+        end = match.end()
+        surname = names.surname_from_english.get(fold(f"{match.group(2)} {match.group(3)}"), ())
+        if not surname:
+            surname = names.surname_from_english.get(fold(match.group(2)), ())
+            end = match.end(2)
+        if not given or not surname:
+            continue
+        spanish = f"{given[0]} {surname[0]}"
+        yield Hit(
+            match.start(),
+            end,
+            (spanish,),
+            Applicability.UNSAFE,
+            f"“{text[match.start() : end]}” reads as the name {spanish} rendered word by word: "
+            f"write “{spanish}”",
+        )

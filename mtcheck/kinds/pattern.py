@@ -58,6 +58,8 @@ class PatternRule(Rule):
         if not isinstance(by_text, dict) or not all(isinstance(v, str) for v in by_text.values()):
             raise ValueError("map must be a table of flagged text = replacement")
         self.by_text: dict[str, str] = by_text
+        # A case-blind pattern may flag THE TIME for a map written as The Time.
+        self.by_lower: dict[str, str] = {k.lower(): v for k, v in by_text.items()}
         for template in self.templates:
             for ref in _GROUP_REF.finditer(template):
                 name = ref.group(1) or ref.group(2)
@@ -80,8 +82,10 @@ class PatternRule(Rule):
             replacements = [match.expand(t) for t in self.templates]
             if self.translation is not None:
                 replacements.insert(0, match.group(group).translate(self.translation))
-            if match.group(group) in self.by_text:
-                replacements.insert(0, self.by_text[match.group(group)])
+            flagged = match.group(group)
+            mapped = self.by_text.get(flagged, self.by_lower.get(" ".join(flagged.lower().split())))
+            if mapped is not None:
+                replacements.insert(0, mapped)
             if self.keep_case:
                 replacements = [match_case(r, match.group(group)) for r in replacements]
             yield self.finding(start, end, document, replacements)

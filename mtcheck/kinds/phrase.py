@@ -29,7 +29,9 @@ class PhraseRule(Rule):
     """Flags any of ``match``; ``replace`` lists the fix and further suggestions.
 
     ``map`` pairs each phrase with its own replacement instead
-    (``{ "Cataluña" = "Catalonia" }``); a value may be a list of suggestions.
+    (``{ "Cataluña" = "Catalonia" }``); a value may be a list of suggestions,
+    or a table ``{ replace = …, spanish = "…" }`` naming the Spanish behind the
+    artefact, which the message shows as ``{spanish}``.
     """
 
     kind: ClassVar[str] = "phrase"
@@ -44,11 +46,26 @@ class PhraseRule(Rule):
         if mapping and ("match" in table or "replace" in table):
             raise ValueError("use either map, or match with replace")
         self.by_phrase: dict[str, tuple[str, ...]] = {}
+        self.spanish: dict[str, str] = {}
         for phrase, value in mapping.items():
+            if isinstance(value, dict):
+                if set(value) - {"replace", "spanish"} or not isinstance(
+                    value.get("spanish", ""), str
+                ):
+                    raise ValueError(
+                        f"map value for {phrase!r}: a table takes 'replace' and 'spanish' strings"
+                    )
+                if value.get("spanish"):
+                    self.spanish[self._key(phrase)] = value["spanish"]
+                value = value.get("replace", [])
             values = [value] if isinstance(value, str) else value
             if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
                 raise ValueError(f"map value for {phrase!r} must be a string or list of strings")
             self.by_phrase[self._key(phrase)] = tuple(values)
+        if "{spanish}" in info.message:
+            lacking = [p for p in mapping if self._key(p) not in self.spanish]
+            if lacking:
+                raise ValueError(f"the message names {{spanish}} but {lacking[0]!r} has none")
         self.phrases: tuple[str, ...] = tuple(mapping) or tuple(table.get("match", ()))
         if not self.phrases:
             raise ValueError("a phrase rule needs match or map")
@@ -70,4 +87,6 @@ class PhraseRule(Rule):
             replacements = [
                 r if self.case_sensitive else match_case(r, match.group()) for r in chosen
             ]
-            yield self.finding(match.start(), match.end(), document, replacements)
+            spanish = self.spanish.get(self._key(match.group()))
+            fields = {"spanish": spanish} if spanish is not None else {}
+            yield self.finding(match.start(), match.end(), document, replacements, **fields)
