@@ -62,6 +62,36 @@ class RuleInfo:
         return f"{self.path}:{self.line}" if self.line is not None else self.path
 
 
+@dataclass(frozen=True)
+class Register:
+    """The words that tell an article's register (television, football…).
+
+    A rule with a register runs only on articles that use at least ``minimum``
+    of its words: ``driver`` is a host in a story about a TV show, and a
+    driver everywhere else.
+    """
+
+    words: frozenset[str]
+    minimum: int
+
+    @classmethod
+    def parse(cls, value: Any) -> Register | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict) or set(value) - {"words", "min"}:
+            raise ValueError("register must be a table with 'words' (a list) and 'min'")
+        words, minimum = value.get("words"), value.get("min", 2)
+        if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
+            raise ValueError("register 'words' must be a non-empty list of words")
+        if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
+            raise ValueError("register 'min' must be a whole number of at least 1")
+        return cls(frozenset(w.lower() for w in words), minimum)
+
+    def holds(self, analysis: Analysis) -> bool:
+        present = analysis.spellings
+        return sum(1 for word in self.words if word in present) >= self.minimum
+
+
 class _KeepUnknown(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.model import Finding
 from mtcheck.prefilter import might_match, required_literals
-from mtcheck.rule import Rule, RuleInfo, match_case
+from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
     from mtcheck.analysis import Analysis
@@ -37,12 +37,13 @@ class PatternRule(Rule):
 
     kind: ClassVar[str] = "pattern"
     keys: ClassVar[frozenset[str]] = frozenset(
-        {"pattern", "replace", "flags", "keep_case", "translate", "map"}
+        {"pattern", "replace", "flags", "keep_case", "translate", "map", "register"}
     )
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.register = Register.parse(table.get("register"))
         self.literals = required_literals(self.regex)
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         self.keep_case: bool = table.get("keep_case", True)
@@ -71,6 +72,8 @@ class PatternRule(Rule):
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         if not might_match(self.literals, analysis.lowered):
+            return
+        if self.register is not None and not self.register.holds(analysis):
             return
         flags = sorted(g for g in self.regex.groupindex if g.startswith("flag"))
         for match in self.regex.finditer(document.text):

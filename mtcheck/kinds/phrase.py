@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.model import Finding
 from mtcheck.prefilter import might_match, required_literals
-from mtcheck.rule import Rule, RuleInfo, match_case
+from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
     from mtcheck.analysis import Analysis
@@ -35,11 +35,14 @@ class PhraseRule(Rule):
     """
 
     kind: ClassVar[str] = "phrase"
-    keys: ClassVar[frozenset[str]] = frozenset({"match", "replace", "case_sensitive", "map"})
+    keys: ClassVar[frozenset[str]] = frozenset(
+        {"match", "replace", "case_sensitive", "map", "register"}
+    )
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
         self.case_sensitive: bool = table.get("case_sensitive", False)
+        self.register = Register.parse(table.get("register"))
         mapping = table.get("map", {})
         if not isinstance(mapping, dict):
             raise ValueError("map must be a table of phrase = replacement")
@@ -79,6 +82,8 @@ class PhraseRule(Rule):
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         if not might_match(self.literals, analysis.lowered):
+            return
+        if self.register is not None and not self.register.holds(analysis):
             return
         for match in self.regex.finditer(document.text):
             if document.is_protected(match.start(), match.end()):
