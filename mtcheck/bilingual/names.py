@@ -14,7 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from rapidfuzz.fuzz import ratio
+
 from mtcheck.bilingual.segments import fold
+from mtcheck.lexicon import zipf
+from mtcheck.person_names import person_names
 from mtcheck.resources import word_list
 
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÜ][a-záéíóúñü]+"
@@ -49,6 +53,8 @@ def glossary() -> Glossary:
         key = fold(spanish.strip())
         if forms:
             (phrases if " " in key else translations)[key] = forms
+    for key, forms in person_names().renderings.items():
+        translations[key] = tuple(dict.fromkeys((*translations.get(key, ()), *forms)))
     return Glossary(translations, phrases, tuple(usual))
 
 
@@ -108,7 +114,82 @@ def translated_names(source: str, target: str) -> list[TranslatedName]:
             if hit is not None:
                 found.append(hit)
                 break
+        else:
+            hit = _changed_name(words, target, source, found)
+            if hit is not None:
+                found.append(hit)
     return found
+
+
+# A word of the original and the English word MT made of it look alike
+# (Ezequiel/Ezekiel, Montaña/Mountain) or the English one is a common word.
+_ALIKE = 70.0
+_COMMON_ENGLISH = 3.0
+_KEPT_BESIDE = 2.0
+_MISSPELT = 88.0
+
+
+def _is_person(first_word: str) -> bool:
+    """Institutions translate their names (Consejo Nacional, National Council); people
+    do not: only a run that opens with a Spanish given name is a person's name."""
+    names = person_names()
+    key = fold(first_word)
+    return key in names.given or key in names.given_shared
+
+
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+")
+
+
+def _changed_name(
+    words: list[str], target: str, source: str, found: list[TranslatedName]
+) -> TranslatedName | None:
+    """A person's name of the original that the translation writes changed, though no
+    lexicon knows its words: ``Ezequiel Montaña`` as ``Ezekiel Mountain``.
+
+    The English run must have as many words, each one the original's own, one that
+    looks like it, or a capitalised common English word; at least one must differ,
+    and none may be a word the original itself writes elsewhere.
+    """
+    names = [w for w in words if not w.islower()]
+    if len(names) < 2 or len(names) > 4 or not _is_person(names[0]):
+        return None
+    folded_source = fold(source)
+    for start, end, candidate in _windows(target, len(names)):
+        if fold(" ".join(candidate)) in folded_source:
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        pairs = list(zip(names, candidate, strict=True))
+        kept = sum(1 for original, english in pairs if fold(original) == fold(english))
+        # Beside a word kept as it was, a rarer English word is evidence enough.
+        common = _KEPT_BESIDE if kept else _COMMON_ENGLISH
+        changed = 0
+        for original, english in pairs:
+            if fold(original) == fold(english):
+                continue
+            if re.search(rf"\b{re.escape(fold(english))}\b", folded_source):
+                break  # a word the original has: another name, not this one changed
+            likeness = ratio(fold(original), fold(english))
+            if likeness >= _MISSPELT:
+                break  # Sheimbaum for Sheinbaum: a misspelling, not a translation
+            if likeness < _ALIKE and zipf(english) < common:
+                break
+            changed += 1
+        else:
+            if changed:
+                return TranslatedName(start, end, " ".join(names))
+    return None
+
+
+def _windows(text: str, size: int) -> Iterator[tuple[int, int, list[str]]]:
+    """Every run of ``size`` capitalised words side by side (a title may precede a name)."""
+    for match in _NAME_RUN.finditer(text):
+        spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        words = match.group().split()
+        for first in range(len(words) - size + 1):
+            start = match.start() + spans[first][0]
+            end = match.start() + spans[first + size - 1][1]
+            yield start, end, words[first : first + size]
 
 
 def _whole_name_hit(
