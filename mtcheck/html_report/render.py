@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.html_report import articles
+from mtcheck.html_report.evaluation import BAR_WIDTH
 from mtcheck.html_report.palette import STYLES, style_of
 from mtcheck.model import CATEGORIES
 from mtcheck.results import FileResult
@@ -114,8 +115,6 @@ def fix_page(files: Sequence[dict[str, Any]]) -> str:
     return _page("fix.html.j2", "mtcheck: proposed fixes", None, files=files)
 
 
-def eval_page(evaluation: dict[str, Any], misses: list[dict[str, Any]]) -> str:
+def eval_page(data: dict[str, Any]) -> str:
     """The evaluation as charts, with the misses and false alarms listed."""
-    return _page(
-        "eval.html.j2", "mtcheck evaluation", None, evaluation=evaluation, misses=misses
-    )
+    return _page("eval.html.j2", "mtcheck evaluation", None, data=data, bar_width=BAR_WIDTH)

@@ -301,8 +301,9 @@
   function change(ops) {
     const out = el("span", { class: "change" });
     for (const [op, piece] of ops) {
-      if (op === "delete") out.append(el("del", {}, piece));
-      else if (op === "insert") out.append(el("ins", {}, piece));
+      const blank = piece.trim() === "" ? "ws" : null;
+      if (op === "delete") out.append(el("del", { class: blank }, piece));
+      else if (op === "insert") out.append(el("ins", { class: blank }, piece));
       else out.append(piece);
     }
     return out;
