@@ -8,6 +8,8 @@ the rules read), with every finding's source range mapped to the prose.
 from __future__ import annotations
 
 import bisect
+import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ from mtcheck.rule import RuleInfo
 
 # Words either side of a proposed change, so its diff reads in context.
 _CONTEXT_CHARS = 40
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n){2,}")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
@@ -58,12 +61,19 @@ def display_text(document: Document) -> DisplayText:
     from mtcheck.formats import extract
 
     prose_map = extract(document.text, document.syntax)
-    real = [i for i, start in enumerate(prose_map.starts) if start >= 0]
+    # Markup leaves runs of empty lines between blocks; one blank line reads better.
+    kept = [True] * len(prose_map.prose)
+    for run in _BLANK_LINES.finditer(prose_map.prose):
+        for i in range(run.start() + 1, run.end() - 1):
+            kept[i] = False
+    new_offset = list(itertools.accumulate(kept, initial=0))
+    text = "".join(c for c, keep in zip(prose_map.prose, kept, strict=True) if keep)
+    real = [i for i, start in enumerate(prose_map.starts) if start >= 0 and kept[i]]
     return DisplayText(
-        prose_map.prose,
+        text,
         sources=[prose_map.starts[i] for i in real],
         source_ends=[prose_map.ends[i] for i in real],
-        prose_offsets=real,
+        prose_offsets=[new_offset[i] for i in real],
     )
 
 

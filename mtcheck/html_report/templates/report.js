@@ -9,6 +9,7 @@
   const view = document.getElementById("view");
   const state = { search: "", category: "", rule: "", severity: "", sort: "score", page: 0 };
   const cache = new Map();
+  let urlTimer = 0;
   let current = null; // { article, number, marks, listButtons, selected }
 
   function el(tag, attrs, ...children) {
@@ -129,6 +130,7 @@
   let tableBody = null, pagerText = null, prevButton = null, nextButton = null, shownCount = null;
 
   function renderIndex() {
+    clearTimeout(urlTimer);
     current = null;
     document.getElementById("title").textContent = "mtcheck report";
     const files = index.files;
@@ -198,6 +200,7 @@
   // ---- one article -----------------------------------------------------------
 
   function renderArticle(number, focusFinding) {
+    clearTimeout(urlTimer);
     const data = article(number);
     const entry = index.files[number];
     if (!data) {
@@ -295,7 +298,10 @@
     showDetail(current.data.findings[i], i);
     const target = current.marks[i].badge;
     if (moveFocus && document.activeElement !== target) target.focus();
-    if (history.replaceState) history.replaceState(null, "", "#/a/" + current.number + "/f/" + i);
+    // The URL names the finding, for a link to it; updated once the reader settles.
+    clearTimeout(urlTimer);
+    const hash = "#/a/" + current.number + "/f/" + i;
+    urlTimer = setTimeout(() => { if (location.hash !== hash) history.replaceState(null, "", hash); }, 200);
   }
 
   function change(ops) {
@@ -316,7 +322,7 @@
       ["Category", el("span", {}, badge(f.category), " " + f.category)],
       ["Severity", f.severity],
       ["Where", "line " + f.line + ", column " + f.column],
-      ["Flagged", f.matched === "" ? "(a point in the text)" : "“" + f.matched + "”"],
+      ["In the file", f.matched === "" ? "(a point in the text)" : "“" + f.matched + "”"],
     ];
     if (f.spanish) rows.push(["Spanish", el("span", { class: "spanish", lang: "es" }, f.spanish)]);
     if (f.change) rows.push(["Change", change(f.change)]);
@@ -367,6 +373,8 @@
     }
   });
   window.addEventListener("hashchange", route);
+  // For scripts (and the browser tests): open an article without touching the URL.
+  window.mtcheckReport = Object.freeze({ open: (number) => renderArticle(number, null) });
   route();
   document.documentElement.dataset.ready = "true";
 })();
