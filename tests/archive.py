@@ -32,20 +32,21 @@ _CLOSINGS = (
 )
 
 
-def article(number: int) -> str:
-    """Short article ``number``: two to four paragraphs, some with artefacts."""
+def article(number: int, length: int = 1) -> str:
+    """Article ``number``: two to four paragraphs, some with artefacts, ``length`` times over."""
     opening = _OPENINGS[number % len(_OPENINGS)]
     flawed = [_FLAWED[(number * 3 + k) % len(_FLAWED)] for k in range(number % 4)]
     closing = _CLOSINGS[number % len(_CLOSINGS)]
-    return "\n\n".join([f"Report {number}", opening, *flawed, closing]) + "\n"
+    body = [opening, *flawed, closing] * length
+    return "\n\n".join([f"Report {number}", *body]) + "\n"
 
 
-def write_archive(folder: Path, count: int) -> list[Path]:
+def write_archive(folder: Path, count: int, length: int = 1) -> list[Path]:
     """``count`` articles in ``folder``, a hundred to a subfolder, as an archive keeps them."""
     paths = []
     for number in range(count):
         path = folder / f"{number // 100:03d}" / f"article-{number:05d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(article(number), encoding="utf-8")
+        path.write_text(article(number, length), encoding="utf-8")
         paths.append(path)
     return paths

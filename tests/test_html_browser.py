@@ -101,8 +101,7 @@ def _assert_offline_and_inert(driver: Any, page: Path) -> None:
     assert driver.execute_script("return window.planted") is None
     assert driver.find_elements("css selector", "img, iframe, object, embed") == []
     scripts = driver.execute_script(
-        "return Array.from(document.scripts).filter("
-        "s => s.type !== 'application/json').length"
+        "return Array.from(document.scripts).filter(s => s.type !== 'application/json').length"
     )
     assert scripts == 1  # the report's own, nothing from an article
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

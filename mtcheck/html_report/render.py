@@ -96,9 +96,7 @@ def check_page(results: Sequence[FileResult]) -> str:
         },
         "files": [articles.index_entry(n, r, categories) for n, r in read],
     }
-    bodies = [
-        (n, safe_json(articles.article_data(r))) for n, r in read if r.document is not None
-    ]
+    bodies = [(n, safe_json(articles.article_data(r))) for n, r in read if r.document is not None]
     script = environment().get_template("report.js").render()
     title = results[0].path if len(results) == 1 else f"{len(results)} articles"
     return _page(
