@@ -105,8 +105,12 @@ def proposed_change(text: str, finding: Finding) -> list[list[str]] | None:
     span = finding.fix.span
     before = text[max(0, span.start - _CONTEXT_CHARS) : span.start]
     before = before[before.rfind("\n") + 1 :]
+    if span.start - len(before) > 0 and " " in before:  # begin on a whole word
+        before = before[before.find(" ") + 1 :]
     after = text[span.end : span.end + _CONTEXT_CHARS]
     after = after[: after.find("\n")] if "\n" in after else after
+    if span.end + len(after) < len(text) and " " in after:  # end on a whole word
+        after = after[: after.rfind(" ")]
     changed = []
     cursor = span.start
     for edit in sorted(finding.fix.edits, key=lambda e: e.span.start):
@@ -191,7 +195,18 @@ def rule_data(info: RuleInfo) -> dict[str, Any]:
         "description": info.description,
         "example": shown,
         "defined": f"{where.parent.name}/{where.name}" + (f":{info.line}" if info.line else ""),
+        "field": _field_evidence(info),
     }
+
+
+def _field_evidence(info: RuleInfo) -> str | None:
+    """What the field study saw, as one line; the addresses as text, never as links."""
+    evidence = getattr(info, "evidence", None)
+    if evidence is None:
+        return None
+    seen = f"seen on {evidence.pages} page{'s' if evidence.pages != 1 else ''}"
+    parts = [seen, evidence.note, ", ".join(evidence.urls)]
+    return "; ".join(part for part in parts if part)
 
 
 def categories_of(results: Sequence[FileResult], known: Sequence[str]) -> list[str]:

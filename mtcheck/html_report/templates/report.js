@@ -330,6 +330,7 @@
     if (f.suggestions.length > 1) rows.push(["Alternatives", f.suggestions.slice(1).map((s) => (s === "" ? "remove" : "“" + s + "”")).join(", ")]);
     if (rule.description) rows.push(["Evidence", rule.description]);
     if (rule.example) rows.push(["Example", change(rule.example)]);
+    if (rule.field) rows.push(["In the field", rule.field]);
     if (rule.defined) rows.push(["Defined in", rule.defined]);
     const list = el("dl", {});
     for (const [term, value] of rows) list.append(el("dt", {}, term), el("dd", {}, value));
