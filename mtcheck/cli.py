@@ -122,6 +122,17 @@ def _add_originals(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_output_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--output-file",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE instead of standard output (any --format; "
+        "written atomically)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mtcheck",
@@ -146,8 +157,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=sorted(REPORTERS),
         default="full",
-        help="report format (default: full)",
+        help="report format (default: full; html: a self-contained page, see --output-file)",
     )
+    _add_output_file(check)
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -206,6 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--stdout", action="store_true", help="print the fixed text")
     fix.add_argument("--unsafe-fixes", action="store_true", help="also apply unsafe fixes")
     fix.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings remain")
+    fix.add_argument(
+        "--format",
+        choices=("text", "html"),
+        default="text",
+        help="the diff as terminal text (default) or as a self-contained HTML page",
+    )
+    _add_output_file(fix)
 
     evaluation = commands.add_parser(
         "eval",
@@ -219,7 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluation.add_argument(
         "corpus", nargs="?", default="corpus", type=Path, help="default: corpus"
     )
-    evaluation.add_argument("--format", choices=("table", "json"), default="table")
+    evaluation.add_argument(
+        "--format",
+        choices=("table", "json", "html"),
+        default="table",
+        help="tables (default), JSON, or a self-contained HTML page of charts",
+    )
+    _add_output_file(evaluation)
     evaluation.add_argument(
         "--verbose", "-v", action="store_true", help="list misses and false alarms"
     )
@@ -320,6 +345,37 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+    output_file: Path | None = getattr(args, "output_file", None)
+    if output_file is None:
+        return _run(args, out, err, stdin)
+    import io
+
+    report = io.StringIO()
+    status = _run(args, report, err, stdin)
+    if report.getvalue() or status != EXIT_ERROR:
+        try:
+            _write_report(output_file, report.getvalue())
+        except OSError as exc:
+            err.write(f"mtcheck: error: {output_file}: cannot write: {exc.strerror or exc}\n")
+            return EXIT_ERROR
+    return status
+
+
+def _write_report(path: Path, text: str) -> None:
+    """Atomically; a new file gets the usual permissions, not a temporary file's 0600."""
+    import os
+
+    from mtcheck.files import write_atomically
+
+    existed = path.exists()
+    write_atomically(path, text.encode("utf-8"), durable=False)
+    if not existed:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(path, 0o666 & ~mask)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | None) -> int:
 
     from mtcheck.commands import run_check, run_fix
     from mtcheck.config import load as load_config

@@ -209,8 +209,13 @@ def run_fix(
 ) -> int:
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     show_diff = args.diff or not (args.write or args.stdout)
-    # With --stdout the fixed text owns standard output; the summary goes to stderr.
-    summary = errors if args.stdout else console
+    html = args.format == "html"
+    if html and args.stdout:
+        raise UsageError("--format html writes a page of the diff; it cannot go with --stdout")
+    pages: list[dict[str, object]] = []
+    # The fixed text (--stdout) or the HTML page owns standard output; the summary
+    # then goes to stderr.
+    summary = errors if args.stdout or html else console
     failed = False
     applied_total = remaining_total = changed_files = 0
     for item in _documents(args, ruleset, stdin):
@@ -223,7 +228,11 @@ def run_fix(
         remaining_total += len(result.remaining)
         if result.text != item.text:
             changed_files += 1
-        if show_diff:
+        if show_diff and html:
+            from mtcheck.html_report.fixes import file_entry
+
+            pages.append(file_entry(item.path, item.text, result))
+        elif show_diff:
             render_diff(item.text, result.text, item.path, summary)
         if args.write and result.text != item.text:
             if item.path == STDIN_NAME:
@@ -240,6 +249,10 @@ def run_fix(
                 ),
                 soft_wrap=True,
             )
+    if html and show_diff:
+        from mtcheck.html_report import fix_page
+
+        console.file.write(fix_page(pages))
     verb = "Fixed" if args.write or args.stdout else "Would fix"
     line = f"{verb} {applied_total} finding{'s' if applied_total != 1 else ''}"
     line += f" in {changed_files} file{'s' if changed_files != 1 else ''}"
@@ -266,6 +279,10 @@ def run_eval(args: argparse.Namespace, ruleset: RuleSet, out: TextIO) -> int:
     evaluation = evaluate(args.corpus, ruleset)
     if args.format == "json":
         out.write(json.dumps(evaluation_to_dict(evaluation), indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "html":
+        from mtcheck.html_report.evaluation import render
+
+        out.write(render(evaluation))
     else:
         from mtcheck.cli import make_console
 

@@ -20,20 +20,34 @@ INSERTED = "bold green"
 CONTEXT = "dim"
 
 
-def word_diff(old: str, new: str, markers: bool) -> Text:
+def word_ops(old: str, new: str) -> list[tuple[str, str]]:
+    """The word diff as ("equal" | "delete" | "insert", text) pieces, in reading order.
+
+    Line breaks inside a change are shown as ⏎, not performed.
+    """
     old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
-    text = Text()
+    ops: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in _merge_across_spaces(matcher.get_opcodes(), old_tokens):
         if op == "equal":
-            text.append("".join(old_tokens[i1:i2]))
+            ops.append(("equal", "".join(old_tokens[i1:i2])))
             continue
         if i2 > i1:
-            removed = _visible("".join(old_tokens[i1:i2]))
-            text.append(f"[-{removed}-]" if markers else removed, style=DELETED)
+            ops.append(("delete", _visible("".join(old_tokens[i1:i2]))))
         if j2 > j1:
-            added = _visible("".join(new_tokens[j1:j2]))
-            text.append(f"{{+{added}+}}" if markers else added, style=INSERTED)
+            ops.append(("insert", _visible("".join(new_tokens[j1:j2]))))
+    return ops
+
+
+def word_diff(old: str, new: str, markers: bool) -> Text:
+    text = Text()
+    for op, piece in word_ops(old, new):
+        if op == "equal":
+            text.append(piece)
+        elif op == "delete":
+            text.append(f"[-{piece}-]" if markers else piece, style=DELETED)
+        else:
+            text.append(f"{{+{piece}+}}" if markers else piece, style=INSERTED)
     return text
 
 

@@ -28,6 +28,8 @@ def test_wheel_carries_rules(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "mtcheck/rules/detectors.toml" in names
     assert "mtcheck/rules/lexicon/proper-nouns.txt" in names
+    for template in ("base.html.j2", "check.html.j2", "report.js", "report.css"):
+        assert f"mtcheck/html_report/templates/{template}" in names
 
 
 def test_installed_wheel_finds_its_rules(wheel: Path, tmp_path: Path) -> None:
@@ -62,3 +64,25 @@ def test_installed_wheel_finds_its_rules(wheel: Path, tmp_path: Path) -> None:
     )
     assert result.stdout.splitlines()[0] == str(target / "mtcheck" / "rules")
     assert "MT001" in result.stdout and result.returncode == 1
+    # The HTML report renders from the templates inside the installed package.
+    page = tmp_path / "report.html"
+    html = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            str(target),
+            "check",
+            "--format",
+            "html",
+            "-o",
+            str(page),
+            str(article),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert html.returncode == 1, html.stderr
+    assert "MT001" in page.read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ from mtcheck.reporters.ci import (
 )
 from mtcheck.reporters.concise import ConciseReporter
 from mtcheck.reporters.full import FullReporter
+from mtcheck.reporters.html import HtmlReporter
 from mtcheck.reporters.json import JsonReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
@@ -25,6 +26,7 @@ REPORTERS: dict[str, type[Reporter]] = {
     "junit": JunitReporter,
     "rdjson": RdjsonReporter,
     "gitlab": GitlabReporter,
+    "html": HtmlReporter,
 }
 
 __all__ = ["REPORTERS", "Reporter"]
