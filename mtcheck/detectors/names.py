@@ -43,8 +43,7 @@ _ENGLISH_SURNAMES = frozenset(
 _RARE_IN_SPANISH = frozenset(
     "joseph peter paul john louis charles andrew anthony francis matthew stephen emmanuel "
     "ignatius xavier lawrence nicholas ferdinand gregory christopher joachim augustine mary "
-    "elizabeth jane joan theresa catherine helen lucy margaret martha susan agnes "
-    "josephine".split()
+    "elizabeth joan theresa agnes josephine".split()
 )
 # "Peter’s castle" for Pedro Castillo: MT read the surname as a noun the given name owns.
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s ([a-z]+)(?: ([a-z]+))?\b")
