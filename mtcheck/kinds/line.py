@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from mtcheck.kinds.pattern import compile_flags
+from mtcheck.automaton import reach
+from mtcheck.kinds.pattern import compile_flags, regex_anchors
 from mtcheck.model import Finding
-from mtcheck.prefilter import might_match, required_literals
+from mtcheck.prefilter import required_literals
 from mtcheck.rule import Rule, RuleInfo
 
 if TYPE_CHECKING:
@@ -60,11 +62,17 @@ class LineRule(Rule):
         if self.action == "replace" and not self.templates:
             raise ValueError('action = "replace" needs a replace list')
 
+    def derive_anchors(self) -> frozenset[str] | None:
+        return regex_anchors(self.literals)
+
+    @cached_property
+    def _before(self) -> int:
+        """How far back its lookbehinds see: an anchor there serves the next line too."""
+        return reach(self.regex).before
+
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
-        if not might_match(self.literals, analysis.lowered):
-            return
         text = document.text
-        for line in range(1, document.line_count + 1):
+        for line in analysis.lines(self, self.literals, self._before):
             start, end, _ = document.line_bounds(line)
             indent = start
             while indent < end and text[indent] in " \t":

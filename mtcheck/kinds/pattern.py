@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
-from mtcheck.prefilter import might_match, required_literals
+from mtcheck.prefilter import required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -25,6 +27,14 @@ def compile_flags(letters: str) -> int:
             raise ValueError(f"unknown regex flag {letter!r} (expected some of: imsx)")
         flags |= _FLAGS[letter]
     return flags
+
+
+def regex_anchors(literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The prefilter's literals, case-folded as the automaton reads the text."""
+    if literals is None:
+        return None
+    folded = {fold(literal) for literal in literals}
+    return None if None in folded else frozenset(f for f in folded if f)  # type: ignore[misc]
 
 
 class PatternRule(Rule):
@@ -70,13 +80,18 @@ class PatternRule(Rule):
                 if not known:
                     raise ValueError(f"replacement refers to unknown group {name!r}")
 
+    def derive_anchors(self) -> frozenset[str] | None:
+        return regex_anchors(self.literals)
+
+    @cached_property
+    def reach(self) -> Reach:
+        return reach(self.regex)
+
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
-        if not might_match(self.literals, analysis.lowered):
-            return
         if self.register is not None and not self.register.holds(analysis):
             return
         flags = sorted(g for g in self.regex.groupindex if g.startswith("flag"))
-        for match in self.regex.finditer(document.text):
+        for match in analysis.matches(self, self.regex, self.literals, self.reach):
             # One alternative may name its reported part flag, another flag2.
             group = next((g for g in flags if match.start(g) >= 0), 0) if flags else 0
             start, end = match.span(group)
