@@ -80,8 +80,8 @@ def check_paths(
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files.
 
-    Each process reads, looks up, checks and caches its own files, so the
-    cache's reading and writing is spread over the cores too.
+    Each process reads, looks up and checks its own files; new results are
+    kept in this process's cache, which the caller saves.
     """
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
@@ -92,4 +92,9 @@ def check_paths(
         initializer=_init_worker,
         initargs=(ruleset, options, cache, originals),
     ) as pool:
-        yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)
+        for result in pool.map(_check_in_worker, paths, chunksize=_CHUNK):
+            # A worker's cache is a copy: the entries it made are kept here.
+            if cache is not None and result.document is not None:
+                entry = (result.findings, result.unused_suppressions)
+                cache.store(cache.key(result.document), entry)
+            yield result
