@@ -7,6 +7,7 @@ unit suite: it times things.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from pathlib import Path
@@ -15,7 +16,6 @@ from mtcheck.corpus import recombined
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check, default_ruleset
 from mtcheck.kinds.phrase import PhraseRule
-from mtcheck.lexicon import _tables
 from mtcheck.model import Applicability, Severity
 from mtcheck.rule import Example, RuleInfo
 
@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def generated_rules(count: int, seed: int = 5) -> list[PhraseRule]:
     """Phrase rules shaped like calques: two to four words, one of them uncommon, each rule
     a few phrases (as a map) with its own replacement."""
-    english = _tables()["en"]
+    from wordfreq import get_frequency_dict
+
+    english = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en").items()}
     common = sorted(w for w, z in english.items() if z >= 5.0 and w.isalpha())
     uncommon = sorted(w for w, z in english.items() if 2.5 <= z < 4.5 and w.isalpha())
     rng = random.Random(seed)

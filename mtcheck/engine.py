@@ -76,16 +76,26 @@ class RuleSet:
         return RuleIndex(self.rules)
 
 
+def _prepared(rules: list[Rule]) -> RuleSet:
+    """The rules with what they derive from their regexes read from (or written to) the
+    compiled cache in the user cache folder."""
+    from mtcheck.compiled import prepare
+    from mtcheck.lexicon import cache_dir
+
+    prepare(rules, cache_dir())
+    return RuleSet(tuple(rules))
+
+
 @cache
 def default_ruleset() -> RuleSet:
     """The rule packs that ship with mtcheck."""
-    return RuleSet(tuple(load_rules([rules_dir()])))
+    return _prepared(load_rules([rules_dir()]))
 
 
 def load_ruleset(extra_folders: Sequence[Path] = ()) -> RuleSet:
     if not extra_folders:
         return default_ruleset()
-    return RuleSet(tuple(load_rules([rules_dir(), *extra_folders])))
+    return _prepared(load_rules([rules_dir(), *extra_folders]))
 
 
 def build_ruleset(

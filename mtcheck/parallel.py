@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mtcheck.cache import ResultCache
@@ -87,6 +86,8 @@ def check_paths(
         for path in paths:
             yield check_path(path, ruleset, options, cache, originals)
         return
+    from concurrent.futures import ProcessPoolExecutor  # with its sockets and threads: lazily
+
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,

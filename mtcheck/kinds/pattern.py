@@ -54,7 +54,6 @@ class PatternRule(Rule):
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
         self.register = Register.parse(table.get("register"))
-        self.literals = required_literals(self.regex)
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         self.keep_case: bool = table.get("keep_case", True)
         # ``translate`` maps characters of the flagged text to others (200.000 -> 200,000).
@@ -79,6 +78,11 @@ class PatternRule(Rule):
                 )
                 if not known:
                     raise ValueError(f"replacement refers to unknown group {name!r}")
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
+        return required_literals(self.regex)
 
     def derive_anchors(self) -> frozenset[str] | None:
         return regex_anchors(self.literals)

@@ -75,12 +75,20 @@ class PhraseRule(Rule):
         if not self.phrases:
             raise ValueError("a phrase rule needs match or map")
         self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
-        self.regex = phrase_regex(self.phrases, self.case_sensitive)
-        self.literals = required_literals(self.regex)
 
     def _key(self, phrase: str) -> str:
         words = " ".join(phrase.split())
         return words if self.case_sensitive else words.lower()
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: escaped phrases cannot be a bad pattern, and most
+        articles hold none of a rule's anchors."""
+        return phrase_regex(self.phrases, self.case_sensitive)
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        return required_literals(self.regex)
 
     def derive_anchors(self) -> frozenset[str] | None:
         """The rarest word of each phrase (every match of the phrase holds it), so that the
