@@ -103,3 +103,30 @@ def test_entries_round_trip_as_data() -> None:
     findings = tuple(check_text("Vladimir Putinvisited belarus. It owes 200.000 pesos."))
     data = json.loads(json.dumps(entry_to_data((findings, ()))))
     assert entry_from_data(data) == (findings, ())
+
+
+def test_a_pool_fills_the_cache_and_reads_it_back(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck import parallel
+
+    folder = tmp_path / "cache"
+    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    count = parallel.MIN_FILES_FOR_POOL + 2
+    for n in range(count):
+        (articles / f"a{n:03d}.txt").write_text(f"In lima {n}.\n{ARTICLE}", encoding="utf-8")
+    first = run("check", "--format", "json", "--jobs", "2", str(articles))
+    index = json.loads((folder / "results-v2.json").read_text(encoding="utf-8"))
+    assert len(index["entries"]) == count
+    served: list[str] = []
+    real = parallel._cached
+
+    def counting(path, *args):  # type: ignore[no-untyped-def]
+        result = real(path, *args)
+        if result is not None:
+            served.append(path)
+        return result
+
+    monkeypatch.setattr(parallel, "_cached", counting)
+    second = run("check", "--format", "json", "--jobs", "2", str(articles))
+    assert second.out == first.out and len(served) == count
