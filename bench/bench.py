@@ -1,17 +1,17 @@
-"""Benchmark mtcheck against proselint on the same articles, whole process.
+"""Benchmark mtcheck against proselint and codespell on the same articles, whole process.
 
 Builds a set of articles by sampling and recombining the paragraphs of the
-annotated corpus (raw MT and clean), then times `mtcheck check` and
-`proselint check` on them, each as one process, and reports wall time, peak
-memory, MB/s, articles/s and the ratio; then the cold start of `mtcheck check`
-on one article. Run by hand (`make bench`), not in the test suite.
+annotated corpus (raw MT and clean), then times `mtcheck check`, `proselint check`
+and `codespell` on them, each as one process, and reports wall time, peak memory,
+MB/s, articles/s and the ratios; then the cost of ten times the rules
+(bench/scaling.py) and the cold start of `mtcheck check` on one article, with and
+without compiled bytecode. Run by hand (`make bench`), not in the test suite.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mtcheck.corpus import corpus_files, load_article  # noqa: E402
+from mtcheck.corpus import recombined  # noqa: E402
 
 
 @dataclass
@@ -37,24 +37,20 @@ class Run:
 
 def build_articles(count: int, out: Path, seed: int) -> tuple[int, int]:
     """Write ``count`` articles recombined from corpus paragraphs; return (files, bytes)."""
-    paragraphs: list[str] = []
-    headlines: list[str] = []
-    for path in corpus_files(ROOT / "corpus"):
-        blocks = [b for b in load_article(path).raw.split("\n\n") if b.strip()]
-        headlines.append(blocks[0])
-        paragraphs.extend(blocks[1:])
-    rng = random.Random(seed)
     if out.exists():
         shutil.rmtree(out)
     size = 0
-    for index in range(count):
+    for index, text in enumerate(recombined(ROOT / "corpus", count, seed)):
         folder = out / f"{index // 1000:02d}"
         folder.mkdir(parents=True, exist_ok=True)
-        body = rng.sample(paragraphs, rng.randint(2, 14))
-        text = "\n\n".join([rng.choice(headlines), *body]) + "\n"
         (folder / f"article-{index:05d}.txt").write_text(text, encoding="utf-8")
         size += len(text.encode("utf-8"))
     return count, size
+
+
+def _tool(name: str) -> str:
+    beside = Path(sys.executable).parent / name
+    return str(beside) if beside.exists() else shutil.which(name) or name
 
 
 def timed(
@@ -76,9 +72,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     parser.add_argument("--seed", type=int, default=1)
-    beside = Path(sys.executable).parent / "proselint"
-    default = str(beside) if beside.exists() else shutil.which("proselint") or "proselint"
-    parser.add_argument("--proselint", default=default)
+    parser.add_argument("--proselint", default=_tool("proselint"))
+    parser.add_argument("--codespell", default=_tool("codespell"))
     parser.add_argument("--skip-proselint", action="store_true")
     args = parser.parse_args()
 
@@ -94,29 +89,48 @@ def main() -> int:
             timed(f"mtcheck ({os.cpu_count()} cores)", [*mtcheck, target], cwd=here),
             timed("mtcheck (cached)", [*mtcheck, target], cwd=here),
         ]
+    others = [timed("codespell", [args.codespell, target])]
     if not args.skip_proselint:
-        runs.append(timed("proselint check", [args.proselint, "check", target]))
+        others.insert(0, timed("proselint check", [args.proselint, "check", target]))
+    runs += others
     print(f"{'tool':<18}{'wall s':>9}{'peak MB':>9}{'MB/s':>9}{'articles/s':>12}{'exit':>6}")
     for run in runs:
         print(
             f"{run.name:<18}{run.seconds:>9.2f}{run.peak_mb:>9.0f}{megabytes / run.seconds:>9.2f}"
             f"{files / run.seconds:>12.0f}{run.returncode:>6}"
         )
-    if len(runs) == 4:
-        proselint = runs[3].seconds
+    one_core, all_cores = runs[0].seconds, runs[1].seconds
+    for other in others:
         print(
-            f"throughput ratio to proselint: {proselint / runs[0].seconds:.2f}x on one core, "
-            f"{proselint / runs[1].seconds:.2f}x on all cores"
+            f"mtcheck throughput / {other.name}: {other.seconds / one_core:.2f}x on one core, "
+            f"{other.seconds / all_cores:.2f}x on all cores"
         )
 
+    sys.path.insert(0, str(ROOT / "bench"))
+    import scaling
+
+    small, large, rules, multiplied = scaling.ratio()
+    print(
+        f"ten times the rules ({rules} -> {multiplied}, generated phrase rules), 300 articles "
+        f"in one process: {small:.2f} s -> {large:.2f} s, {large / small:.2f}x the time"
+    )
+
     one = next(args.out.rglob("*.txt"))
-    warm = [timed("warm", [*mtcheck, str(one)]).seconds for _ in range(10)]
+    single = [*mtcheck, "--no-cache", str(one)]
+    timed("warm-up", single)  # fills the lexicon table and the compiled-rule cache
+    warm = [timed("warm", single).seconds for _ in range(10)]
+    cold_code = []
+    for _ in range(5):  # no compiled bytecode: every module is compiled from source
+        with tempfile.TemporaryDirectory() as prefix:
+            env = {**os.environ, "PYTHONPYCACHEPREFIX": prefix}
+            cold_code.append(timed("no .pyc", single, env=env).seconds)
     with tempfile.TemporaryDirectory() as empty:
         env = {**os.environ, "MTCHECK_CACHE_DIR": empty}
-        cold = timed("cold", [*mtcheck, str(one)], env=env).seconds
+        first = timed("cold", single, env=env).seconds
     print(
-        f"cold start, one article: median {statistics.median(warm):.3f} s (lexicon cached), "
-        f"{cold:.3f} s (empty cache, first run ever)"
+        f"start, one article: median {statistics.median(warm):.3f} s "
+        f"(min {min(warm):.3f}); without .pyc median {statistics.median(cold_code):.3f} s; "
+        f"{first:.3f} s on the first run ever (empty user cache: builds the lexicon table)"
     )
     return 0
 

@@ -13,10 +13,16 @@ from collections import Counter, defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from mtcheck import automaton
 from mtcheck.document import Document
+from mtcheck.prefilter import might_match
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from mtcheck.automaton import Reach, RuleIndex
     from mtcheck.bilingual.align import Alignment
+    from mtcheck.rule import Rule
 
 _LETTER = r"[^\W\d_]"
 # A word: letters, with apostrophes inside (Russia’s, O'Higgins).
@@ -47,10 +53,98 @@ def _continues_word(text: str, index: int, step: int) -> bool:
 class Analysis:
     """Vocabulary and positions of a document, shared by the detectors."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, index: RuleIndex | None = None) -> None:
+        """With an ``index`` of the rule set, rules run only near their anchors; without
+        one (the reference), every rule runs over the whole text as the prefilter allows."""
         self.document = document
         self.text = document.text
+        self.index = index
         self._occurrences: dict[str, tuple[Token, ...]] = {}
+
+    @cached_property
+    def anchors(self) -> dict[str, list[tuple[int, int]]] | None:
+        """Rule id -> where its anchors stand; None when rules run over the whole text."""
+        if self.index is None:
+            return None
+        self._folded = automaton.fold(self.text)
+        return None if self._folded is None else self.index.scan(self._folded)
+
+    def rules_to_run(self, count: int) -> Iterable[int]:
+        """Positions of the rules of the indexed rule set (of ``count``) that can find
+        anything here: those whose anchors are present, and those without anchors."""
+        anchors = self.anchors
+        if anchors is None or self.index is None:
+            return range(count)
+        return self.index.to_run(anchors)
+
+    @cached_property
+    def _blank_run(self) -> int:
+        """The longest run of spaces and tabs in the text."""
+        return max(map(len, re.findall("[ \t]+", self.text)), default=0)
+
+    def _anchored(self, rule: Rule) -> list[tuple[int, int]] | None:
+        """The rule's anchors here, or None when it must look at the whole text."""
+        anchors = self.anchors
+        if anchors is None or rule.anchors() is None:
+            return None
+        return anchors.get(rule.info.id, [])
+
+    @cached_property
+    def _breaks(self) -> list[int]:
+        return [m.start() for m in re.finditer("\n", self.text)]
+
+    def matches(
+        self,
+        rule: Rule,
+        regex: re.Pattern[str],
+        literals: frozenset[str] | None,
+        reach: Reach,
+        companions: dict[str, frozenset[str] | None] | None = None,
+    ) -> Iterator[re.Match[str]]:
+        """What ``regex.finditer`` finds in the text, searched only where it can be.
+
+        ``companions`` (anchor -> strings one of which a match holding it also holds, or
+        None) drop the anchors whose phrases cannot all be in the text.
+        """
+        anchored = self._anchored(rule)
+        if anchored is None:
+            if might_match(literals, self.lowered):
+                yield from regex.finditer(self.text)
+            return
+        if anchored and companions is not None:
+            anchored = self._accompanied(anchored, companions)
+        if not anchored:
+            return
+        if reach.whole_text:
+            yield from regex.finditer(self.text)
+            return
+        blanks = self._blank_run if reach.spaces else 0
+        spans = automaton.windows(anchored, reach, len(self.text), self._breaks, blanks)
+        yield from automaton.windowed_matches(regex, self.text, spans)
+
+    def _accompanied(
+        self, anchored: list[tuple[int, int]], companions: dict[str, frozenset[str] | None]
+    ) -> list[tuple[int, int]]:
+        folded = self._folded
+        assert folded is not None
+        verdict: dict[str, bool] = {}
+        kept = []
+        for start, size in anchored:
+            anchor = folded[start : start + size]
+            if anchor not in verdict:
+                others = companions.get(anchor)
+                verdict[anchor] = others is None or any(map(folded.__contains__, others))
+            if verdict[anchor]:
+                kept.append((start, size))
+        return kept
+
+    def lines(self, rule: Rule, literals: frozenset[str] | None, before: int) -> Iterable[int]:
+        """The 1-based lines a line rule must try: near its anchors, or all of them."""
+        anchored = self._anchored(rule)
+        count = self.document.line_count
+        if anchored is None:
+            return range(1, count + 1) if might_match(literals, self.lowered) else ()
+        return automaton.line_numbers(anchored, before, self.document.line_starts)
 
     @cached_property
     def alignment(self) -> Alignment | None:

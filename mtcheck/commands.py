@@ -157,6 +157,10 @@ def run_check(
         cache=cache,
         originals=originals,
     )
+    if cache is not None:
+        cache.save()
+        for notice in dict.fromkeys(cache.notices):
+            _notice(errors, f"mtcheck: {notice}")
     if originals.folder is not None:
         _report_unpaired(results, originals.folder, errors)
     failed = False
@@ -405,5 +409,8 @@ def run_clean(ruleset: RuleSet, out: TextIO) -> int:
 
     for folder in (cache_folder(ruleset), cache_dir()):
         removed = clean(folder)
-        out.write(f"{'Removed' if removed else 'No cache at'} {folder}\n")
+        if removed == "link":
+            out.write(f"Removed the link {folder} (what it points to is left alone)\n")
+        else:
+            out.write(f"{'Removed' if removed else 'No cache at'} {folder}\n")
     return EXIT_CLEAN

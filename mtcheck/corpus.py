@@ -179,6 +179,26 @@ def export(folder: Path, out: Path) -> list[Path]:
     return written
 
 
+def recombined(folder: Path, count: int, seed: int) -> list[str]:
+    """``count`` articles made by sampling and recombining the corpus's paragraphs (raw MT
+    and clean text): the same list for the same corpus and seed, for benchmarks and for
+    tests that compare two ways of checking on many articles."""
+    import random
+
+    paragraphs: list[str] = []
+    headlines: list[str] = []
+    for path in corpus_files(folder):
+        blocks = [b for b in load_article(path).raw.split("\n\n") if b.strip()]
+        headlines.append(blocks[0])
+        paragraphs.extend(blocks[1:])
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(count):
+        body = rng.sample(paragraphs, rng.randint(2, 14))
+        articles.append("\n\n".join([rng.choice(headlines), *body]) + "\n")
+    return articles
+
+
 def _main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[0] != "export":
         sys.stderr.write("usage: python -m mtcheck.corpus export CORPUS_DIR OUT_DIR\n")

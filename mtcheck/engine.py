@@ -6,11 +6,12 @@ import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from mtcheck import policy, suppressions
 from mtcheck.analysis import Analysis
+from mtcheck.automaton import RuleIndex
 from mtcheck.config import Config
 from mtcheck.document import Document
 from mtcheck.loader import load_rules
@@ -69,17 +70,32 @@ class RuleSet:
     def with_config(self, config: Config) -> RuleSet:
         return RuleSet(self.rules, config)
 
+    @cached_property
+    def index(self) -> RuleIndex:
+        """The anchors of every rule in one automaton, built on first use."""
+        return RuleIndex(self.rules)
+
+
+def _prepared(rules: list[Rule]) -> RuleSet:
+    """The rules with what they derive from their regexes read from (or written to) the
+    compiled cache in the user cache folder."""
+    from mtcheck.compiled import prepare
+    from mtcheck.lexicon import cache_dir
+
+    prepare(rules, cache_dir())
+    return RuleSet(tuple(rules))
+
 
 @cache
 def default_ruleset() -> RuleSet:
     """The rule packs that ship with mtcheck."""
-    return RuleSet(tuple(load_rules([rules_dir()])))
+    return _prepared(load_rules([rules_dir()]))
 
 
 def load_ruleset(extra_folders: Sequence[Path] = ()) -> RuleSet:
     if not extra_folders:
         return default_ruleset()
-    return RuleSet(tuple(load_rules([rules_dir(), *extra_folders])))
+    return _prepared(load_rules([rules_dir(), *extra_folders]))
 
 
 def build_ruleset(
@@ -99,38 +115,43 @@ def build_ruleset(
     return rules.select(chosen, [*config.ignore, *ignore]).with_config(config)
 
 
-def check(document: Document, ruleset: RuleSet) -> list[Finding]:
+def check(document: Document, ruleset: RuleSet, *, reference: bool = False) -> list[Finding]:
     """All findings of a ruleset in a document, in text order, without repeats.
 
     For Markdown and HTML the rules read the prose; findings and fixes are
-    mapped back to exact source offsets (see ``mtcheck.formats``).
+    mapped back to exact source offsets (see ``mtcheck.formats``). ``reference``
+    runs every rule over the whole text instead of near its anchors: the same
+    findings, slower; the tests compare the two.
     """
-    return check_with_suppressions(document, ruleset)[0]
+    return check_with_suppressions(document, ruleset, reference=reference)[0]
 
 
 def check_with_suppressions(
-    document: Document, ruleset: RuleSet
+    document: Document, ruleset: RuleSet, *, reference: bool = False
 ) -> tuple[list[Finding], list[Suppression]]:
     """Findings after inline suppressions, and the suppressions that hid nothing."""
     if document.syntax == "txt":
-        findings = _check_prose(document, ruleset)
+        findings = _check_prose(document, ruleset, reference)
     else:
         from mtcheck.formats import extract
         from mtcheck.formats.mapping import to_source
 
         prose_map = extract(document.text, document.syntax)
         prose = Document(prose_map.prose, path=document.path, original=document.original)
-        mapped = (to_source(f, prose_map, document.text) for f in _check_prose(prose, ruleset))
+        found = _check_prose(prose, ruleset, reference)
+        mapped = (to_source(f, prose_map, document.text) for f in found)
         findings = sorted((f for f in mapped if f is not None), key=lambda f: f.sort_key)
     findings = policy.apply(findings, document, ruleset.config)
     return suppressions.apply(findings, suppressions.parse(document))
 
 
-def _check_prose(document: Document, ruleset: RuleSet) -> list[Finding]:
-    analysis = Analysis(document)
+def _check_prose(document: Document, ruleset: RuleSet, reference: bool) -> list[Finding]:
+    analysis = Analysis(document, None if reference else ruleset.index)
     findings: dict[tuple[str, int, int], Finding] = {}
     compared: set[str] = set()  # ids of the rules that compare with the original
-    for rule in ruleset:
+    rules = ruleset.rules
+    for position in analysis.rules_to_run(len(rules)):
+        rule = rules[position]
         if rule.compares_original:
             if document.original is None:
                 continue

@@ -1,28 +1,31 @@
 """Word frequencies (Zipf scale) for English and Spanish, from wordfreq.
 
-wordfreq builds a dict of 300,000 words in about 0.4 s, too slow for a
-pre-commit hook run on every commit, so the first run stores the two tables
-(only the words frequent enough to count as evidence) with ``marshal`` in the
-user cache folder, and later runs load that in a few milliseconds. Everything
-stays in the installed package: nothing is fetched.
+wordfreq builds a dict of 300,000 words in about 0.4 s, and even a stored copy of
+the tables takes 0.1 s to load: too slow for a pre-commit hook run on every commit.
+So the first run stores the words frequent enough to count as evidence in an SQLite
+table in the user cache folder, and later runs look words up there one by one (a
+few microseconds each, memoised), never loading the tables. Everything stays in the
+installed package: nothing is fetched. The file holds data only; one that cannot be
+read as the table is rebuilt.
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib.util
-import marshal
 import math
 import os
+import sqlite3
 import tempfile
-from functools import cache, lru_cache
+from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 # Words rarer than this carry no evidence either way and only cost load time:
 # the detectors ask whether an English word reaches 2.0 and a Spanish one 2.5.
 _MIN_ZIPF = {"en": 2.0, "es": 2.5}
 _LANGUAGES = ("en", "es")
-_FORMAT = 3  # bump when the cached tables change shape
+_FORMAT = 4  # bump when the stored table changes shape
 
 
 def cache_dir() -> Path:
@@ -31,29 +34,34 @@ def cache_dir() -> Path:
     return root if os.environ.get("MTCHECK_CACHE_DIR") else root / "mtcheck"
 
 
-def _build() -> dict[str, dict[str, float]]:
+def _entries() -> Iterator[tuple[str, str, float]]:
     from wordfreq import get_frequency_dict  # heavy: imported only when the cache is cold
 
-    tables: dict[str, dict[str, float]] = {}
     for lang in _LANGUAGES:
-        table = {}
         for word, freq in get_frequency_dict(lang).items():
-            # One decimal is all the thresholds need, and equal floats are stored once.
+            # One decimal is all the thresholds need.
             zipf = round(math.log10(freq) + 9, 1)
             if zipf >= _MIN_ZIPF[lang]:
-                table[word] = zipf
-        tables[lang] = table
-    return tables
+                yield lang, word, zipf
 
 
-def _store(path: Path, tables: dict[str, dict[str, float]]) -> None:
-    # A read-only home only costs speed.
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(tables, handle)
-        os.replace(tmp, path)
+def _build(path: Path) -> None:
+    """Write the table under a temporary name, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".lexicon-")
+    os.close(fd)
+    try:
+        with contextlib.closing(sqlite3.connect(temporary)) as db:
+            db.execute(
+                "CREATE TABLE zipf (lang TEXT, word TEXT, value REAL, PRIMARY KEY (lang, word))"
+                " WITHOUT ROWID"
+            )
+            db.executemany("INSERT OR REPLACE INTO zipf VALUES (?, ?, ?)", _entries())
+            db.commit()
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 def _source_stamp() -> str:
@@ -70,21 +78,47 @@ def _source_stamp() -> str:
     return "-".join(stamps) or "unknown"
 
 
-@cache
-def _tables() -> dict[str, dict[str, float]]:
-    path = cache_dir() / f"lexicon-v{_FORMAT}-{_source_stamp()}.marshal"
-    try:
-        tables = marshal.loads(path.read_bytes())
-        if isinstance(tables, dict) and set(tables) == set(_LANGUAGES):
-            return tables
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    tables = _build()
-    _store(path, tables)
-    return tables
+class _Table:
+    """The SQLite table of one process (a connection is not shared across a fork)."""
+
+    def __init__(self) -> None:
+        self.pid = -1
+        self.db: sqlite3.Connection | None = None
+        self.memory: dict[tuple[str, str], float] | None = None  # when no file can be had
+
+    def lookup(self, lang: str, word: str) -> float:
+        if self.pid != os.getpid():
+            self._open()
+        if self.memory is not None:
+            return self.memory.get((lang, word), 0.0)
+        assert self.db is not None
+        row = self.db.execute(
+            "SELECT value FROM zipf WHERE lang = ? AND word = ?", (lang, word)
+        ).fetchone()
+        return float(row[0]) if row else 0.0
+
+    def _open(self) -> None:
+        self.pid, self.db, self.memory = os.getpid(), None, None
+        path = cache_dir() / f"lexicon-v{_FORMAT}-{_source_stamp()}.sqlite"
+        for _ in range(2):
+            try:
+                if not path.is_file() or path.is_symlink():
+                    _build(path)
+                db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                db.execute("SELECT value FROM zipf LIMIT 1").fetchall()
+                self.db = db
+                return
+            except (OSError, sqlite3.Error):
+                with contextlib.suppress(OSError):
+                    path.unlink()  # unreadable as the table: rebuilt once
+        # A read-only home: keep the tables in memory for this run.
+        self.memory = {(lang, word): value for lang, word, value in _entries()}
+
+
+_TABLE = _Table()
 
 
 @lru_cache(maxsize=1 << 18)
 def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency (log10 of uses per billion words) of a word; 0.0 when rare or unknown."""
-    return _tables()[lang].get(word.lower().replace("’", "'"), 0.0)
+    return _TABLE.lookup(lang, word.lower().replace("’", "'"))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mtcheck.cache import ResultCache
@@ -80,16 +79,53 @@ def check_paths(
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files.
 
-    Each process reads, looks up, checks and caches its own files, so the
-    cache's reading and writing is spread over the cores too.
+    Cached results are looked up here; each worker reads and checks the files
+    that missed, and their results are kept in this process's cache, which the
+    caller saves.
     """
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
             yield check_path(path, ruleset, options, cache, originals)
         return
+    from concurrent.futures import ProcessPoolExecutor  # with its sockets and threads: lazily
+
+    # Hits are served here, so the workers need no copy of the cache, only the misses.
+    known: dict[int, FileResult] = {}
+    if cache is not None:
+        for index, path in enumerate(paths):
+            hit = _cached(path, options, cache, originals)
+            if hit is not None:
+                known[index] = hit
+    todo = [path for index, path in enumerate(paths) if index not in known]
     with ProcessPoolExecutor(
         max_workers=jobs,
         initializer=_init_worker,
-        initargs=(ruleset, options, cache, originals),
+        initargs=(ruleset, options, None, originals),
     ) as pool:
-        yield from pool.map(_check_in_worker, paths, chunksize=_CHUNK)
+        checked = pool.map(_check_in_worker, todo, chunksize=_CHUNK)
+        for index in range(len(paths)):
+            if index in known:
+                yield known[index]
+                continue
+            result = next(checked)
+            if cache is not None and result.document is not None:
+                entry = (result.findings, result.unused_suppressions)
+                cache.store(cache.key(result.document), entry)
+            yield result
+
+
+def _cached(
+    path: str, options: ReadOptions, cache: ResultCache, originals: Originals | None
+) -> FileResult | None:
+    """The cached result of one file, or None (also when it cannot be read: a worker
+    reports that)."""
+    try:
+        document = read(Path(path), options)
+        if originals is not None:
+            document = originals.attach(document, options)
+    except InputError:
+        return None
+    hit = cache.get(cache.key(document))
+    if hit is None:
+        return None
+    return FileResult(path, document, hit[0], unused_suppressions=hit[1])

@@ -109,6 +109,16 @@ class Rule(abc.ABC):
     def __init__(self, info: RuleInfo) -> None:
         self.info = info
 
+    def anchors(self) -> frozenset[str] | None:
+        """Case-folded strings one of which every match holds or looks at (see
+        ``mtcheck.automaton``); None: the rule runs on every document. Derived once."""
+        if "_anchors" not in self.__dict__:
+            self.__dict__["_anchors"] = self.derive_anchors()
+        return self.__dict__["_anchors"]
+
+    def derive_anchors(self) -> frozenset[str] | None:
+        return None
+
     @abc.abstractmethod
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         """Yield the findings of this rule in a document."""

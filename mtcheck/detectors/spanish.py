@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
@@ -31,6 +31,7 @@ _PARTICLES = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "por", 
 _GATE = (" que ", " el ", " los ", " las ", " del ", " para ", " una ", " dijo ", " pero ")
 
 
+@lru_cache(maxsize=1 << 16)
 def _leaning(word: str) -> int:
     """+1 for a word of Spanish, -1 for a word of English, 0 for either or neither."""
     spanish, english = zipf(word, "es"), zipf(word)
@@ -102,6 +103,11 @@ def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
     lowered = analysis.lowered
     if not any(c in _SPANISH_CHARS for c in lowered) and not any(w in lowered for w in _GATE):
         return  # no accent, no ñ, no common Spanish word: no Spanish sentence to look for
+    # A segment needs three Spanish words: fewer in the whole text (counted from the shared
+    # vocabulary, names included) and no segment can have them.
+    leaning = sum(n for w, n in analysis.counts.items() if w.islower() and _leaning(w) == 1)
+    if leaning < _MIN_SPANISH_WORDS:
+        return
     quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
     for match in _SEGMENT.finditer(text):
         segment = match.group().strip()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from mtcheck.kinds.pattern import compile_flags
+from mtcheck.automaton import Reach, reach
+from mtcheck.kinds.pattern import compile_flags, regex_anchors
 from mtcheck.model import Finding
-from mtcheck.prefilter import might_match, required_literals
+from mtcheck.prefilter import required_literals
 from mtcheck.rule import Rule, RuleInfo
 
 if TYPE_CHECKING:
@@ -52,7 +54,6 @@ class LineRule(Rule):
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
-        self.literals = required_literals(self.regex)
         self.action: str = table.get("action", "remove")
         if self.action not in ("remove", "replace"):
             raise ValueError(f"unknown action {self.action!r} (expected remove or replace)")
@@ -60,11 +61,22 @@ class LineRule(Rule):
         if self.action == "replace" and not self.templates:
             raise ValueError('action = "replace" needs a replace list')
 
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
+        return required_literals(self.regex)
+
+    def derive_anchors(self) -> frozenset[str] | None:
+        return regex_anchors(self.literals)
+
+    @cached_property
+    def reach(self) -> Reach:
+        return reach(self.regex)
+
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
-        if not might_match(self.literals, analysis.lowered):
-            return
         text = document.text
-        for line in range(1, document.line_count + 1):
+        # Its lookbehinds may see the line before: an anchor there serves this line too.
+        for line in analysis.lines(self, self.literals, self.reach.before):
             start, end, _ = document.line_bounds(line)
             indent = start
             while indent < end and text[indent] in " \t":

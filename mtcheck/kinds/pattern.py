@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
-from mtcheck.prefilter import might_match, required_literals
+from mtcheck.prefilter import required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -27,6 +29,14 @@ def compile_flags(letters: str) -> int:
     return flags
 
 
+def regex_anchors(literals: frozenset[str] | None) -> frozenset[str] | None:
+    """The prefilter's literals, case-folded as the automaton reads the text."""
+    if literals is None:
+        return None
+    folded = {fold(literal) for literal in literals}
+    return None if None in folded else frozenset(f for f in folded if f)  # type: ignore[misc]
+
+
 class PatternRule(Rule):
     """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported
     (``flag2``, ``flag3``… in other alternatives: the first that matched).
@@ -44,7 +54,6 @@ class PatternRule(Rule):
         super().__init__(info)
         self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
         self.register = Register.parse(table.get("register"))
-        self.literals = required_literals(self.regex)
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         self.keep_case: bool = table.get("keep_case", True)
         # ``translate`` maps characters of the flagged text to others (200.000 -> 200,000).
@@ -70,13 +79,23 @@ class PatternRule(Rule):
                 if not known:
                     raise ValueError(f"replacement refers to unknown group {name!r}")
 
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
+        return required_literals(self.regex)
+
+    def derive_anchors(self) -> frozenset[str] | None:
+        return regex_anchors(self.literals)
+
+    @cached_property
+    def reach(self) -> Reach:
+        return reach(self.regex)
+
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
-        if not might_match(self.literals, analysis.lowered):
-            return
         if self.register is not None and not self.register.holds(analysis):
             return
         flags = sorted(g for g in self.regex.groupindex if g.startswith("flag"))
-        for match in self.regex.finditer(document.text):
+        for match in analysis.matches(self, self.regex, self.literals, self.reach):
             # One alternative may name its reported part flag, another flag2.
             group = next((g for g in flags if match.start(g) >= 0), 0) if flags else 0
             start, end = match.span(group)

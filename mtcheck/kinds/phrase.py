@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
-from mtcheck.prefilter import might_match, required_literals
+from mtcheck.prefilter import required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -73,19 +75,57 @@ class PhraseRule(Rule):
         if not self.phrases:
             raise ValueError("a phrase rule needs match or map")
         self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
-        self.regex = phrase_regex(self.phrases, self.case_sensitive)
-        self.literals = required_literals(self.regex)
 
     def _key(self, phrase: str) -> str:
         words = " ".join(phrase.split())
         return words if self.case_sensitive else words.lower()
 
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """Compiled on first use: escaped phrases cannot be a bad pattern, and most
+        articles hold none of a rule's anchors."""
+        return phrase_regex(self.phrases, self.case_sensitive)
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        return required_literals(self.regex)
+
+    def derive_anchors(self) -> frozenset[str] | None:
+        """The rarest word of each phrase (every match of the phrase holds it), so that the
+        rule runs on the few articles that have it. None when a word does not fold to as
+        many characters (İ): such a rule runs on every document."""
+        if any(fold(word) is None for phrase in self.phrases for word in phrase.split()):
+            return None
+        return frozenset(self.companions)
+
+    @cached_property
+    def companions(self) -> dict[str, frozenset[str] | None]:
+        """Anchor -> the second-rarest words of its phrases, one of which must be in the
+        text too (None: a one-word phrase needs nothing more). Case-folded."""
+        from mtcheck.lexicon import zipf
+
+        def rarity(word: str) -> tuple[bool, float, int]:
+            return len(word) < 3, zipf(word), -len(word)
+
+        found: dict[str, set[str] | None] = {}
+        for phrase in self.phrases:
+            words = sorted({fold(w) or w for w in phrase.split()}, key=rarity)
+            anchor = words[0]
+            if len(words) == 1 or found.get(anchor, set()) is None:
+                found[anchor] = None
+            else:
+                found.setdefault(anchor, set()).add(words[1])  # type: ignore[union-attr]
+        return {a: None if c is None else frozenset(c) for a, c in found.items()}
+
+    @cached_property
+    def reach(self) -> Reach:
+        return reach(self.regex)
+
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
-        if not might_match(self.literals, analysis.lowered):
-            return
         if self.register is not None and not self.register.holds(analysis):
             return
-        for match in self.regex.finditer(document.text):
+        found = analysis.matches(self, self.regex, self.literals, self.reach, self.companions)
+        for match in found:
             if document.is_protected(match.start(), match.end()):
                 continue
             chosen = self.by_phrase.get(self._key(match.group()), self.replacements)
