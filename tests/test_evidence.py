@@ -75,6 +75,7 @@ def test_every_record_is_covered_by_its_rule(record) -> None:  # type: ignore[no
 
 def test_out_of_reach_records_are_explained_in_the_field_study() -> None:
     study = (Path(__file__).parent.parent / "docs" / "field-study.md").read_text(encoding="utf-8")
+    study = " ".join(study.split())  # an artefact may wrap across lines of the page
     for record in RECORDS:
         if record.covered_by == OUT_OF_REACH:
             assert record.artefact in study, f"{record.path}:{record.line}: not explained"
