@@ -321,8 +321,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def make_console(stream: TextIO, color: str = "auto") -> Console:
+    """A console that escapes control characters in whatever it prints (see printable)."""
+    from mtcheck.printable import SafeConsole
+
     force = {"always": True, "never": False}.get(color)
-    return Console(
+    return SafeConsole(
         file=stream,
         force_terminal=force,
         no_color=True if color == "never" else None,
@@ -381,6 +384,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
     from mtcheck.config import load as load_config
     from mtcheck.engine import build_ruleset
     from mtcheck.errors import MtcheckError
+    from mtcheck.printable import one_line
 
     try:
         config = load_config(args.config, getattr(args, "paths", []), args.isolated)
@@ -406,7 +410,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
             return run_review(args, ruleset, console, errors, input_stream)
         return run_fix(args, ruleset, console, errors, input_stream)
     except MtcheckError as exc:
-        err.write(f"mtcheck: error: {exc}\n")
+        err.write(f"mtcheck: error: {one_line(str(exc))}\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        # The last resort: a filesystem error outside any one file's processing.
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(f"mtcheck: error: {one_line(where + (exc.strerror or str(exc)))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         err.write("mtcheck: interrupted\n")

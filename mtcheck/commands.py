@@ -23,6 +23,7 @@ from mtcheck.errors import InputError, UsageError
 from mtcheck.files import STDIN, collect, write_atomically
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
+from mtcheck.printable import one_line, printable
 from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
 from mtcheck.sources import Originals
@@ -131,11 +132,11 @@ def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
 
 def _notice(console: Console, text: str) -> None:
     """One line for the editor: never wrapped, never read as markup."""
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    console.print(one_line(text), markup=False, highlight=False, soft_wrap=True)
 
 
 def _report_error(errors: Console, error: InputError) -> None:
-    errors.print(Text(f"mtcheck: error: {error}", style="red"), soft_wrap=True)
+    errors.print(Text(f"mtcheck: error: {one_line(str(error))}", style="red"), soft_wrap=True)
 
 
 def run_check(
@@ -312,6 +313,7 @@ def line_reader(stream: TextIO, console: Console) -> Callable[[str, str], str]:
     interactive = stream.isatty()
 
     def ask(prompt: str, default: str) -> str:
+        prompt = printable(prompt, "\n")  # input() writes it raw to the terminal
         if interactive and default:
             return _prefilled_input(prompt, default)
         shown = f"{prompt}[{default}] " if default else prompt
@@ -384,7 +386,7 @@ def run_review(
             if not args.no_backup:
                 write_atomically(path.with_name(path.name + ".orig"), item.encode())
             write_atomically(path, item.with_text(outcome.text).encode())
-            console.print(f"Wrote {item.path}.", markup=False)
+            console.print(f"Wrote {one_line(item.path)}.", markup=False)
         if args.remember and outcome.rejected:
             # Positions refer to the reviewed text: remember them only if the file now holds it.
             if save or outcome.text == item.text:
