@@ -16,7 +16,7 @@ from typing import Any
 from mtcheck.errors import RuleError
 from mtcheck.kinds import KINDS
 from mtcheck.model import CATEGORIES, Applicability, Severity
-from mtcheck.rule import Evidence, Example, Rule, RuleInfo
+from mtcheck.rule import Evidence, Example, Rule, RuleInfo, template_problem
 
 COMMON_KEYS = frozenset(
     {
@@ -144,6 +144,9 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
             fix = Applicability.parse(table["fix"])
         except ValueError as exc:
             fail(str(exc), "fix")
+    problem = template_problem(table["message"])
+    if problem:
+        fail(f"message: {problem}", "message")
     examples = _examples(table.get("examples", []), fail)
     counter = _examples(table.get("counterexamples", []), fail, "counterexamples")
     info = RuleInfo(
