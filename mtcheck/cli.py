@@ -95,11 +95,26 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         help="read every input as this format (default: by extension; - is txt)",
     )
     parser.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="SIZE",
+        help="skip larger files with an error (bytes, or 2MB, 512KiB; 0: no limit; default 2MiB)",
+    )
+    parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour output (default: auto; NO_COLOR is honoured)",
     )
+
+
+def _size(text: str) -> int:
+    from mtcheck.config import parse_size
+
+    size = parse_size(text)
+    if size is None:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (bytes, or 2MB, 512KiB)")
+    return size
 
 
 def _add_originals(parser: argparse.ArgumentParser) -> None:

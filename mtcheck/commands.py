@@ -16,11 +16,12 @@ from mtcheck import quality
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.cache import CACHE_DIR, ResultCache
+from mtcheck.config import Config
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError, UsageError
-from mtcheck.files import STDIN, collect, write_atomically
+from mtcheck.files import STDIN, collect, tree_roots, write_atomically
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.printable import one_line, printable
@@ -37,14 +38,15 @@ def _documents(
 ) -> Iterator[Document | InputError]:
     originals = originals_for(args, ruleset)
     paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
+    options = _read_options(args, ruleset.config)
     yield from missing
     for path in paths:
         try:
             if path == STDIN:
-                document = _read_stdin(stdin, _read_options(args))
+                document = _read_stdin(stdin, options)
             else:
-                document = read(Path(path), _read_options(args))
-            yield originals.attach(document, _read_options(args))
+                document = read(Path(path), options)
+            yield originals.attach(document, options)
         except InputError as exc:
             yield exc
 
@@ -102,7 +104,8 @@ def _check_stdin(
     args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO, originals: Originals
 ) -> FileResult:
     try:
-        document = originals.attach(_read_stdin(stdin, _read_options(args)), _read_options(args))
+        options = _read_options(args, ruleset.config)
+        document = originals.attach(_read_stdin(stdin, options), options)
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
     findings, unused = check_with_suppressions(document, ruleset)
@@ -119,12 +122,31 @@ def _excludes(args: argparse.Namespace, ruleset: RuleSet) -> list[str]:
     return [*config.exclude, *config.extend_exclude, *args.exclude]
 
 
-def _read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(args.encoding, args.syntax)
+def _read_options(args: argparse.Namespace, config: Config) -> ReadOptions:
+    """How to read: the forced encoding and syntax, the checked tree and the size limit.
+
+    The tree is the project (the config's folder, else the current one), the
+    folders given and the folders of the files given, and the originals' folder:
+    symlinks are followed only into it.
+    """
+    trusted = [config.root, *args.paths]
+    if args.source is not None:
+        trusted.append(args.source)
+    folder = args.source_dir or config.source_dir
+    if folder is not None:
+        trusted.append(folder)
+    limit = config.max_file_size
+    if args.max_file_size is not None:
+        limit = args.max_file_size or None
+    return ReadOptions(args.encoding, args.syntax, tree_roots(trusted), limit)
 
 
 def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
-    raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    limit = options.max_bytes
+    size = limit + 1 if limit else -1
+    raw = stdin.buffer.read(size) if hasattr(stdin, "buffer") else stdin.read(size).encode()
+    if limit and len(raw) > limit:
+        raise InputError(STDIN_NAME, f"input is over the {limit:,}-byte limit (--max-file-size)")
     if not raw.strip():
         raise InputError(STDIN_NAME, "empty input; nothing to check")
     return decode(raw, STDIN_NAME, options.encoding, options.syntax or "txt")
@@ -154,7 +176,7 @@ def run_check(
         files,
         ruleset,
         jobs=jobs,
-        options=_read_options(args),
+        options=_read_options(args, ruleset.config),
         cache=cache,
         originals=originals,
     )

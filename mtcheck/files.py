@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import InputError
+
+# Articles are news: megabytes are archives, and the checks are not all linear.
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+# Every temporary file mtcheck writes ends so; `mtcheck clean` removes stale ones.
+TEMP_SUFFIX = ".mtcheck-tmp"
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm"})
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__", "venv", "site-packages"})
@@ -106,3 +114,110 @@ def write_atomically(path: Path, data: bytes, durable: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What a file was when it was read: its identity, its size and time, its bytes' digest.
+
+    A write goes ahead only if the file is still what was read.
+    """
+
+    real: str
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def inside(real: str, tree: Sequence[str]) -> bool:
+    """Whether a real path lies in one of the tree's real roots (no tree: anywhere)."""
+    if not tree:
+        return True
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in tree)
+
+
+def tree_roots(paths: Iterable[str | Path]) -> tuple[str, ...]:
+    """The real roots of a checked tree: folders as given, files by their folder."""
+    roots = []
+    for raw in paths:
+        if str(raw) == STDIN:
+            continue
+        path = Path(raw)
+        folder = path if path.is_dir() and not path.is_symlink() else path.absolute().parent
+        roots.append(os.path.realpath(folder))
+    return tuple(dict.fromkeys(roots))
+
+
+_KINDS = (
+    (stat.S_ISDIR, "is a directory"),
+    (stat.S_ISFIFO, "is a FIFO (named pipe), not a regular file; not read"),
+    (stat.S_ISCHR, "is a character device, not a regular file; not read"),
+    (stat.S_ISBLK, "is a block device, not a regular file; not read"),
+    (stat.S_ISSOCK, "is a socket, not a regular file; not read"),
+)
+
+
+def _refuse_kind(name: str, mode: int) -> None:
+    for test, message in _KINDS:
+        if test(mode):
+            raise InputError(name, message)
+    if not stat.S_ISREG(mode):
+        raise InputError(name, "is not a regular file; not read")
+
+
+def read_regular(
+    path: Path, tree: Sequence[str] = (), max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> tuple[bytes, FileStamp]:
+    """The bytes of a regular file inside the tree, or an InputError naming it.
+
+    Only regular files are opened (a FIFO or device would block or never end);
+    a symlink is followed only when its target lies inside the tree; a file
+    over ``max_bytes`` is refused before it is read.
+    """
+    name = str(path)
+    real = os.path.realpath(path)
+    if not inside(real, tree):
+        raise InputError(name, "is a symlink to a file outside the checked tree; not read")
+    try:
+        before = os.stat(real)
+        _refuse_kind(name, before.st_mode)
+        # O_NONBLOCK: should a FIFO be swapped in after the stat, opening it does not wait.
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from None
+    try:
+        status = os.fstat(fd)
+        _refuse_kind(name, status.st_mode)
+        if (status.st_dev, status.st_ino) != (before.st_dev, before.st_ino):
+            raise InputError(name, "changed while it was opened; not read")
+        if max_bytes and status.st_size > max_bytes:
+            raise InputError(name, _too_big(status.st_size, max_bytes))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(max_bytes + 1) if max_bytes else handle.read()
+        if max_bytes and len(data) > max_bytes:
+            raise InputError(name, _too_big(len(data), max_bytes))
+    except OSError as exc:
+        raise InputError(name, exc.strerror or str(exc)) from None
+    finally:
+        os.close(fd)
+    stamp = FileStamp(
+        real, status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, digest(data)
+    )
+    return data, stamp
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"file is {size:,} bytes, over the {limit:,}-byte limit; not checked "
+        "(raise it with --max-file-size or max-file-size in the config)"
+    )

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from mtcheck.errors import RuleError
+from mtcheck.errors import InputError, RuleError
+from mtcheck.files import read_regular
 from mtcheck.kinds import KINDS
 from mtcheck.model import CATEGORIES, Applicability, Severity
 from mtcheck.rule import Evidence, Example, Rule, RuleInfo, template_problem
@@ -181,8 +182,10 @@ def load_file(path: Path) -> list[Rule]:
     """Load the rules of one TOML file."""
     name = str(path)
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        source = read_regular(path)[0].decode("utf-8")
+    except InputError as exc:
+        raise RuleError(name, f"cannot read rule file: {exc.message}") from None
+    except UnicodeDecodeError as exc:
         raise RuleError(name, f"cannot read rule file: {exc}") from None
     try:
         data = tomllib.loads(source)

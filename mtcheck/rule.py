@@ -6,7 +6,7 @@ import abc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from mtcheck.model import Applicability, Edit, Finding, Fix, Severity, Span
 

@@ -101,7 +101,7 @@ class Originals:
         location = self.locate(document.path)
         if location is None:
             return document
-        original = read(location, ReadOptions(options.encoding, None))
+        original = read(location, replace(options, syntax=None))
         if original.path == document.path:
             raise InputError(document.path, "an article cannot be its own original")
         return replace(document, original=original)
