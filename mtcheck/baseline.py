@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.files import read_regular, write_atomically
+from mtcheck.files import read_regular, write_new
 from mtcheck.model import Finding
 from mtcheck.results import FileResult
 
@@ -85,7 +85,7 @@ class Baseline:
             if n > 0
         ]
         text = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, indent=1)
-        write_atomically(path, (text + "\n").encode("utf-8"))
+        write_new(path, (text + "\n").encode("utf-8"))
 
     def filter(self, results: Sequence[FileResult]) -> tuple[list[FileResult], Counter[Key]]:
         """Results without the baselined findings, and the entries nothing matched (stale)."""

@@ -315,8 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser(
         "clean",
         help="remove the result cache (.mtcheck_cache) and the word-list cache",
-        description="Remove .mtcheck_cache beside the config (or here) and the lexicon cache.",
+        description=(
+            "Remove .mtcheck_cache beside the config (or here) and the lexicon cache, and "
+            "the temporary files a killed mtcheck left under PATH (default: the project)."
+        ),
     )
+    clean.add_argument("paths", nargs="*", metavar="PATH", help="folders to sweep")
     _add_selection(clean)
 
     rules = commands.add_parser(
@@ -333,6 +337,19 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=("table", "json"), default="table")
     _add_selection(rules)
     return parser
+
+
+def _terminate_as_exit() -> None:
+    """SIGTERM unwinds like an interrupt, so temporary files are removed on the way out."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+
+        def stop(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
 
 
 def make_console(stream: TextIO, color: str = "auto") -> Console:
@@ -358,6 +375,7 @@ def main(
     """Run mtcheck; return the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    _terminate_as_exit()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -409,7 +427,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
         if args.command == "clean":
             from mtcheck.commands import run_clean
 
-            return run_clean(ruleset, out)
+            return run_clean(ruleset, out, args.paths)
         if args.command == "eval":
             from mtcheck.commands import run_eval
 

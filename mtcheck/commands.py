@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,8 +22,8 @@ from mtcheck.config import Config
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
-from mtcheck.errors import InputError, UsageError
-from mtcheck.files import STDIN, collect, tree_roots, write_atomically
+from mtcheck.errors import InputError, LocatedError, MtcheckError, UsageError
+from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots, write_new
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.printable import one_line, printable
@@ -245,12 +247,20 @@ def run_fix(
     summary = errors if args.stdout or html else console
     failed = False
     applied_total = remaining_total = changed_files = 0
+    tree = _read_options(args, ruleset.config).tree
     for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
             failed = True
             continue
-        result = fix_document(item, ruleset, level)
+        try:
+            result = fix_document(item, ruleset, level)
+        except MtcheckError as error:
+            _report_error(errors, _as_input_error(item.path, error))
+            failed = True
+            continue
+        for notice in result.notices:
+            summary.print(Text(one_line(f"{item.path}: {notice}"), style="yellow"), soft_wrap=True)
         applied_total += len(result.applied)
         remaining_total += len(result.remaining)
         if result.text != item.text:
@@ -264,7 +274,11 @@ def run_fix(
         if args.write and result.text != item.text:
             if item.path == STDIN_NAME:
                 raise InputError(STDIN_NAME, "cannot --write standard input; use --stdout")
-            write_atomically(Path(item.path), item.with_text(result.text).encode())
+            try:
+                write_back(item, result.text, tree)
+            except InputError as error:
+                _report_error(errors, error)
+                failed = True
         if args.stdout:
             console.file.write(result.text)
         for skipped in result.skipped:
@@ -293,6 +307,50 @@ def run_fix(
     if args.write or args.stdout:
         return EXIT_FINDINGS if remaining_total else EXIT_CLEAN
     return EXIT_FINDINGS if (applied_total or remaining_total) else EXIT_CLEAN
+
+
+def encoded(document: Document, text: str) -> bytes:
+    """The bytes of the fixed text in the file's own encoding, BOM and byte order.
+
+    InputError when the file would not come back byte for byte (its decoding
+    does not round-trip) or a fix wrote a character its encoding lacks.
+    """
+    stamp = document.stamp
+    try:
+        if stamp is not None and digest(document.encode()) != stamp.digest:
+            raise InputError(
+                document.path,
+                f"would not be written back byte for byte as {document.encoding}; not written",
+            )
+        return document.with_text(text).encode()
+    except UnicodeEncodeError as exc:
+        char = str(exc.object[exc.start])
+        line = text.count("\n", 0, exc.start) + 1
+        message = (
+            f"a fix writes {char!r} (U+{ord(char):04X}), which {document.encoding} cannot "
+            "encode; not written (use --encoding utf-8, or --ignore the rule)"
+        )
+        raise InputError(document.path, message, line=line) from None
+
+
+def write_back(
+    document: Document, text: str, tree: tuple[str, ...], data: bytes | None = None
+) -> None:
+    """Replace a file read earlier with its fixed text (see files.replace_contents)."""
+    if document.stamp is None:
+        raise InputError(document.path, "was not read from a file; not written")
+    payload = data if data is not None else encoded(document, text)
+    replace_contents(document.path, payload, document.stamp, tree)
+
+
+def _as_input_error(path: str, error: Exception) -> InputError:
+    if isinstance(error, InputError):
+        return error
+    if isinstance(error, LocatedError) and error.path != path:
+        return InputError(path, str(error))
+    if isinstance(error, OSError):
+        return InputError(error.filename or path, error.strerror or str(error))
+    return InputError(path, str(error))
 
 
 def run_eval(args: argparse.Namespace, ruleset: RuleSet, out: TextIO) -> int:
@@ -382,6 +440,7 @@ def run_review(
         else Baseline()
     )
     failed = False
+    tree = _read_options(args, ruleset.config).tree
     for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
@@ -404,10 +463,18 @@ def run_review(
             console.print("\nInput ended; nothing written.")
             return EXIT_FINDINGS
         if save:
-            path = Path(item.path)
-            if not args.no_backup:
-                write_atomically(path.with_name(path.name + ".orig"), item.encode())
-            write_atomically(path, item.with_text(outcome.text).encode())
+            try:
+                data = encoded(item, outcome.text)  # before the backup: a failure writes nothing
+                path = Path(item.path)
+                if not args.no_backup:
+                    # The bytes read, verified against their digest: a copy, not a re-encoding.
+                    backup = path.with_name(path.name + ".orig")
+                    write_new(backup, item.encode(), like=os.stat(path), tree=tree)
+                write_back(item, outcome.text, tree, data)
+            except (InputError, OSError) as error:
+                _report_error(errors, _as_input_error(item.path, error))
+                failed = True
+                continue
             console.print(f"Wrote {one_line(item.path)}.", markup=False)
         if args.remember and outcome.rejected:
             # Positions refer to the reviewed text: remember them only if the file now holds it.
@@ -427,14 +494,28 @@ def run_review(
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 
-def run_clean(ruleset: RuleSet, out: TextIO) -> int:
+def run_clean(ruleset: RuleSet, out: TextIO, paths: list[str] | None = None) -> int:
+    import time
+
     from mtcheck.cache import clean
+    from mtcheck.files import stale_temporaries
     from mtcheck.lexicon import cache_dir
 
     for folder in (cache_folder(ruleset), cache_dir()):
         removed = clean(folder)
         if removed == "link":
-            out.write(f"Removed the link {folder} (what it points to is left alone)\n")
+            shown = one_line(str(folder))
+            out.write(f"Removed the link {shown} (what it points to is left alone)\n")
         else:
-            out.write(f"{'Removed' if removed else 'No cache at'} {folder}\n")
+            out.write(f"{'Removed' if removed else 'No cache at'} {one_line(str(folder))}\n")
+    now = time.time()
+    swept = 0
+    for root in paths or [str(ruleset.config.root)]:
+        for stale in stale_temporaries(Path(root), now):
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
+                swept += 1
+                out.write(f"Removed stale temporary file {one_line(str(stale))}\n")
+    if not swept:
+        out.write("No stale temporary files\n")
     return EXIT_CLEAN
