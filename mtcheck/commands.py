@@ -44,10 +44,7 @@ def _documents(
     yield from missing
     for path in paths:
         try:
-            if path == STDIN:
-                document = _read_stdin(stdin, options)
-            else:
-                document = read(Path(path), options)
+            document = _read_stdin(stdin, options) if path == STDIN else read(Path(path), options)
             yield originals.attach(document, options)
         except InputError as exc:
             yield exc

@@ -170,7 +170,11 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
     if kind in required and required[kind] not in kind_table:
         fail(f"kind {kind!r} needs '{required[kind]}'")
     try:
-        return rule_class(info, kind_table)  # type: ignore[call-arg]
+        rule = rule_class(info, kind_table)  # type: ignore[call-arg]
+        regex = getattr(rule, "regex", None)
+        if kind in ("pattern", "line") and regex is not None and regex.python.match(""):
+            fail("pattern matches the empty string: it would flag (and fix) every line", "pattern")
+        return rule
     except re.error as exc:
         fail(f"bad regular expression: {exc}", "pattern")
     except (ValueError, TypeError, KeyError) as exc:

@@ -125,7 +125,7 @@ def fill(template: str, fields: dict[str, str]) -> str:
         if text in ("{{", "}}"):
             return text[0]
         name = token.group(1)
-        return fields[name] if name in fields else text
+        return fields.get(name, text)
 
     return _TEMPLATE_TOKEN.sub(substitute, template)
 
