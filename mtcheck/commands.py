@@ -29,6 +29,7 @@ from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.printable import one_line, printable
 from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
+from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -107,7 +108,10 @@ def _check_stdin(
         document = originals.attach(_read_stdin(stdin, options), options)
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
-    findings, unused = check_with_suppressions(document, ruleset)
+    try:
+        findings, unused = check_with_suppressions(document, ruleset)
+    except BudgetExceeded as exceeded:
+        return FileResult(STDIN_NAME, error=InputError(STDIN_NAME, exceeded.naming(ruleset)))
     return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
@@ -252,6 +256,10 @@ def run_fix(
             continue
         try:
             result = fix_document(item, ruleset, level)
+        except BudgetExceeded as exceeded:
+            _report_error(errors, InputError(item.path, exceeded.naming(ruleset)))
+            failed = True
+            continue
         except MtcheckError as error:
             _report_error(errors, _as_input_error(item.path, error))
             failed = True

@@ -20,9 +20,11 @@ from __future__ import annotations
 import re
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
+
+from mtcheck.errors import MtcheckError
 
 try:  # the parser behind ``re``
     from re import _constants as C  # type: ignore[attr-defined]
@@ -41,12 +43,25 @@ _CLASSES = {"DIGIT": r"\p{Nd}", "WORD": r"\p{L}\p{N}_", "SPACE": _SPACE}
 _MAX_RE2_REPEAT = 1000
 
 
-class BudgetExceeded(Exception):
+class BudgetExceeded(MtcheckError):
     """A budgeted pattern ran past its time on one text."""
 
-    def __init__(self, regex: SafeRegex) -> None:
-        self.regex = regex
-        super().__init__(f"pattern {regex.pattern[:60]!r} ran past its {BUDGET_SECONDS:g} s budget")
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        super().__init__(f"pattern {pattern[:60]!r} ran past its {BUDGET_SECONDS:g} s time budget")
+
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        return (type(self), (self.pattern,))
+
+    def naming(self, rules: Iterable[Any]) -> str:
+        """The message, naming the rule whose pattern it was."""
+        for rule in rules:
+            if getattr(getattr(rule, "regex", None), "pattern", None) == self.pattern:
+                return (
+                    f"rule {rule.info.id} ({rule.info.source}) ran past its "
+                    f"{BUDGET_SECONDS:g} s time budget on this file; file not checked"
+                )
+        return f"{self}; file not checked"
 
 
 class _Untranslatable(Exception):
@@ -198,7 +213,7 @@ def _budget(regex: SafeRegex) -> Iterator[None]:
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise BudgetExceeded(regex)
+        raise BudgetExceeded(regex.pattern)
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, BUDGET_SECONDS)
@@ -263,6 +278,16 @@ class SafeRegex:
     """A compiled rule pattern: ``finditer`` and ``match`` as ``re`` has them, bounded in time."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._compile(pattern, flags)
+
+    def __getstate__(self) -> tuple[str, int]:  # worker processes compile their own
+        return self.pattern, self._given_flags
+
+    def __setstate__(self, state: tuple[str, int]) -> None:
+        self._compile(*state)
+
+    def _compile(self, pattern: str, flags: int) -> None:
+        self._given_flags = flags
         self.python = re.compile(pattern, flags)
         self.pattern = pattern
         self.flags = self.python.flags
