@@ -112,6 +112,8 @@ def _check_stdin(
         findings, unused = check_with_suppressions(document, ruleset)
     except BudgetExceeded as exceeded:
         return FileResult(STDIN_NAME, error=InputError(STDIN_NAME, exceeded.naming(ruleset)))
+    except InputError as error:
+        return FileResult(STDIN_NAME, error=InputError(STDIN_NAME, error.message, error.line))
     return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
@@ -258,6 +260,10 @@ def run_fix(
             result = fix_document(item, ruleset, level)
         except BudgetExceeded as exceeded:
             _report_error(errors, InputError(item.path, exceeded.naming(ruleset)))
+            failed = True
+            continue
+        except LocatedError as error:
+            _report_error(errors, InputError(item.path, error.message, error.line))
             failed = True
             continue
         except MtcheckError as error:

@@ -50,6 +50,8 @@ def check_path(
         findings, unused = check_with_suppressions(document, ruleset)
     except BudgetExceeded as exceeded:
         return FileResult(path, error=InputError(path, exceeded.naming(ruleset)))
+    except InputError as error:  # the markup cannot be read as a whole
+        return FileResult(path, error=InputError(path, error.message, error.line))
     if cache is not None:
         cache.store(key, (tuple(findings), tuple(unused)))
     return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
