@@ -136,13 +136,25 @@ def test_a_killed_write_leaves_the_old_file_whole(tmp_path):
 
     path = tmp_path / "a.txt"
     path.write_text(GLUED * 2000, encoding="utf-8")
-    script = (
-        "import sys; from pathlib import Path; from mtcheck.document import load; "
-        "from mtcheck.files import replace_contents; p=Path(sys.argv[1]); d=load(p, max_bytes=None); "
-        "import os; os.kill(os.getpid(), 9) if sys.argv[2]=='1' else None; "
-        "replace_contents(str(p), d.text.replace('Putinvisited','Putin visited').encode(), d.stamp)"
-    )
-    subprocess.run([sys.executable, "-c", script, str(path), "1"], check=False)
+    script = """
+import os, sys
+from pathlib import Path
+from mtcheck import files
+from mtcheck.document import load
+
+def half_then_die(fd, data):
+    os.write(fd, data[: len(data) // 2])
+    os.kill(os.getpid(), 9)
+
+files._write_all = half_then_die
+path = Path(sys.argv[1])
+document = load(path, max_bytes=None)
+fixed = document.text.replace("Putinvisited", "Putin visited").encode()
+files.replace_contents(str(path), fixed, document.stamp)
+"""
+    subprocess.run([sys.executable, "-c", script, str(path)], check=False)
+    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".mtcheck-tmp")]
+    assert len(leftovers) == 1  # what SIGKILL leaves; mtcheck clean sweeps it when stale
     assert path.read_text(encoding="utf-8") == GLUED * 2000
 
 
