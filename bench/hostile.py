@@ -14,7 +14,6 @@ case); the attacker's pack is loaded fresh each time.
 from __future__ import annotations
 
 import argparse
-import functools
 import re
 import resource
 import shutil
@@ -29,27 +28,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def _cache_bundled_rules() -> None:
-    from mtcheck import loader
-    from mtcheck.resources import rules_dir
-
-    bundled = Path(rules_dir()).resolve()
-    original = loader.load_file
-
-    @functools.cache
-    def cached(path: Path) -> list:
-        return original(path)
-
-    def load_file(path: Path) -> list:
-        return cached(path) if Path(path).resolve().parent == bundled else original(path)
-
-    loader.load_file = load_file  # type: ignore[assignment]
-
-
 def run(cases: int, start: int, folder: Path) -> int:
-    from tests.hostile.fuzzing import run_case
+    from tests.hostile.fuzzing import cache_bundled_rules, run_case
 
-    _cache_bundled_rules()
+    cache_bundled_rules()
     codes: Counter[int] = Counter()
     failures = []
     worst = (0.0, -1)
@@ -92,7 +74,11 @@ def audit(log: Path, folder: Path) -> list[str]:
                 violations.append(line.strip())
         mutated = _MUTATE.match(line)
         # Relative names are the bench's own rmtree of a case (through a folder descriptor).
-        if mutated and mutated.group(2).startswith("/") and not mutated.group(2).startswith(allowed):
+        if (
+            mutated
+            and mutated.group(2).startswith("/")
+            and not mutated.group(2).startswith(allowed)
+        ):
             violations.append(line.strip())
     return violations
 
@@ -119,7 +105,9 @@ def main() -> int:
     command = [sys.executable, __file__, "--cases", str(args.cases), "--start", str(args.start),
                "--folder", str(folder)]  # fmt: skip
     trace = "open,openat,creat,rename,renameat,renameat2,unlink,unlinkat,mkdir,link,symlink"
-    status = subprocess.call(["strace", "-f", "-qq", "-e", f"trace={trace}", "-o", str(log), *command])
+    status = subprocess.call(
+        ["strace", "-f", "-qq", "-e", f"trace={trace}", "-o", str(log), *command]
+    )
     violations = audit(log, folder)
     print(f"strace: {len(violations)} opens of the outside secret or writes outside {folder}")
     for violation in violations[:20]:

@@ -96,7 +96,7 @@ class Register:
 
 # A message template names fields as {matched}; {{ and }} are literal braces.
 _TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{(\w*)\}|[{}]")
-MESSAGE_FIELDS = frozenset({"matched", "replacement"})
+MESSAGE_FIELDS = frozenset({"matched", "replacement", "spanish"})  # spanish: phrase maps
 
 
 def template_problem(template: str, fields: frozenset[str] = MESSAGE_FIELDS) -> str | None:

@@ -12,8 +12,10 @@ and the secret never quoted. ``tests/hostile/test_fuzz.py`` runs a few hundred;
 from __future__ import annotations
 
 import codecs
+import functools
 import io
 import random
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,8 +36,9 @@ PATTERNS = [
     r"[^\W\d]+ed\b", r"\s{2,}", r"(?:ab|a)*c", r"É\w*",
 ]  # fmt: skip
 REPLACEMENTS = [r"\g<0>\g<0>", "", r"\1", "X", "color", "colour", "{matched}", r"\\", "“q”"]
-MESSAGES = ["flagged {matched}", "use {replacement}", "plain", "{{literal}} {matched}",
-            "{matched:>9}", "unbalanced {", "{nope}"]  # fmt: skip
+MESSAGES = ["flagged {matched}", "use {replacement}", "plain", "{{literal}} {matched}"]
+# Malformed packs are load errors (exit 2 before any file): a few, so most cases check text.
+BAD_MESSAGES = ["{matched:>9}", "unbalanced {", "{nope}", "{matched.__class__}"]
 ENCODINGS = [("utf-8", False), ("utf-8", True), ("utf-16-le", True), ("utf-16-be", True),
              ("latin-1", False)]  # fmt: skip
 BOMS = {
@@ -68,6 +71,10 @@ def _toml_string(text: str) -> str:
                          for c in text) + '"'  # fmt: skip
 
 
+def _message(rng: random.Random) -> str:
+    return rng.choice(BAD_MESSAGES if rng.random() < 0.03 else MESSAGES)
+
+
 def _pack(rng: random.Random) -> str:
     rules = []
     for number in range(rng.randint(0, 4)):
@@ -78,19 +85,40 @@ def _pack(rng: random.Random) -> str:
             f"name = 'fuzz-{number + 1}'",
             "category = 'calque'",
             f"kind = '{kind}'",
-            f"message = {_toml_string(rng.choice(MESSAGES))}",
+            f"message = {_toml_string(_message(rng))}",
             f"fix = '{rng.choice(['safe', 'unsafe', 'display-only'])}'",
         ]
         if kind == "phrase":
             lines.append(f"match = [{_toml_string(rng.choice(WORDS))}]")
             lines.append(f"replace = [{_toml_string(rng.choice(REPLACEMENTS))}]")
         else:
-            lines.append(f"pattern = {_toml_string(rng.choice(PATTERNS))}")
+            pattern = rng.choice(PATTERNS)
+            lines.append(f"pattern = {_toml_string(pattern)}")
             if kind == "line":
                 lines.append(f"action = '{rng.choice(['remove', 'replace'])}'")
-            lines.append(f"replace = [{_toml_string(rng.choice(REPLACEMENTS))}]")
+            choices = REPLACEMENTS if re.compile(pattern).groups or rng.random() < 0.05 else [
+                r for r in REPLACEMENTS if r != r"\1"
+            ]  # fmt: skip
+            lines.append(f"replace = [{_toml_string(rng.choice(choices))}]")
         rules.append("\n".join(lines))
     return "\n\n".join(rules) + "\n"
+
+
+def cache_bundled_rules() -> None:
+    """Parse the bundled rule files once: they are trusted and the same in every case
+    (the attacker's pack is still loaded fresh each time)."""
+    from mtcheck import loader
+    from mtcheck.resources import rules_dir
+
+    bundled = Path(rules_dir()).resolve()
+    original = getattr(loader.load_file, "__wrapped__", loader.load_file)
+    cached = functools.cache(original)
+
+    def load_file(path: Path) -> list:
+        return cached(path) if Path(path).resolve().parent == bundled else original(path)
+
+    load_file.__wrapped__ = original  # type: ignore[attr-defined]
+    loader.load_file = load_file  # type: ignore[assignment]
 
 
 def run_case(seed: int, root: Path, words: int = 60) -> Outcome:

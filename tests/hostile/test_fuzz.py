@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import os
 
-from tests.hostile.fuzzing import run_case
+from tests.hostile.fuzzing import cache_bundled_rules, run_case
 
 CASES = int(os.environ.get("MTCHECK_FUZZ_CASES", "200"))
 # A case may spend up to the regex budget per budgeted rule and fix round; far below this.
 TIME_LIMIT = 60.0
 
 
-def test_random_hostile_cases_hold_every_guarantee(tmp_path):
+def test_random_hostile_cases_hold_every_guarantee(tmp_path, monkeypatch):
+    from mtcheck import loader
+
+    monkeypatch.setattr(loader, "load_file", loader.load_file)  # restored afterwards
+    cache_bundled_rules()
     failures = []
     for seed in range(CASES):
         outcome = run_case(seed, tmp_path)
