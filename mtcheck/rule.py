@@ -6,7 +6,7 @@ import abc
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck.model import Applicability, Edit, Finding, Fix, Severity, Span
 
@@ -91,7 +91,6 @@ class Register:
     def holds(self, analysis: Analysis) -> bool:
         present = analysis.spellings
         return sum(1 for word in self.words if word in present) >= self.minimum
-
 
 
 # A message template names fields as {matched}; {{ and }} are literal braces.

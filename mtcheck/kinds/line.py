@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck import safe_regex
 from mtcheck.automaton import Reach, reach
 from mtcheck.kinds.pattern import compile_flags, regex_anchors
-from mtcheck import safe_regex
 from mtcheck.model import Finding
 from mtcheck.prefilter import required_literals
 from mtcheck.rule import Rule, RuleInfo

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from mtcheck.automaton import Reach, fold, reach
 from mtcheck import safe_regex
+from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
 from mtcheck.prefilter import required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
