@@ -46,10 +46,14 @@ def fix_document(
     ruleset: RuleSet | None = None,
     level: Applicability = Applicability.SAFE,
 ) -> FixResult:
+    from mtcheck.formats.guard import keep_markup
+
     rules = ruleset or default_ruleset()
-    return fix_until_stable(
-        document.text, lambda text: check(document.with_text(text), rules), level
-    )
+
+    def findings(text: str) -> list[Finding]:
+        return keep_markup(text, check(document.with_text(text), rules), document.syntax)
+
+    return fix_until_stable(document.text, findings, level)
 
 
 def fix_text(

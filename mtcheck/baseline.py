@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtcheck.errors import InputError
-from mtcheck.files import write_atomically
+from mtcheck.files import read_regular, write_new
 from mtcheck.model import Finding
 from mtcheck.results import FileResult
 
@@ -45,12 +45,14 @@ class Baseline:
 
     @classmethod
     def load(cls, path: Path) -> Baseline:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        if not path.exists() and not path.is_symlink():
             message = "baseline file not found (create it with --write-baseline)"
-            raise InputError(str(path), message) from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(str(path), message)
+        # A baseline is linear to read, so it has no size limit; but only a regular file.
+        raw = read_regular(path, max_bytes=None)[0]
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InputError(str(path), f"cannot read baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise InputError(str(path), f"not an mtcheck baseline (format {FORMAT})")
@@ -83,7 +85,7 @@ class Baseline:
             if n > 0
         ]
         text = json.dumps({"format": FORMAT, "entries": entries}, ensure_ascii=False, indent=1)
-        write_atomically(path, (text + "\n").encode("utf-8"))
+        write_new(path, (text + "\n").encode("utf-8"))
 
     def filter(self, results: Sequence[FileResult]) -> tuple[list[FileResult], Counter[Key]]:
         """Results without the baselined findings, and the entries nothing matched (stale)."""

@@ -81,6 +81,8 @@ def as_json(rules: Sequence[Rule]) -> str:
                 "entries": entries(rule),
                 "evidence": _evidence_row(info, records_for(info.id)),
                 "source": info.source,
+                # re2 (linear time) or budget (Python's re, time-limited): see safe_regex.
+                "regex_engine": getattr(getattr(rule, "regex", None), "engine", None),
             }
         )
     return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

@@ -95,11 +95,26 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         help="read every input as this format (default: by extension; - is txt)",
     )
     parser.add_argument(
+        "--max-file-size",
+        type=_size,
+        metavar="SIZE",
+        help="skip larger files with an error (bytes, or 2MB, 512KiB; 0: no limit; default 2MiB)",
+    )
+    parser.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
         help="colour output (default: auto; NO_COLOR is honoured)",
     )
+
+
+def _size(text: str) -> int:
+    from mtcheck.config import parse_size
+
+    size = parse_size(text)
+    if size is None:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (bytes, or 2MB, 512KiB)")
+    return size
 
 
 def _add_originals(parser: argparse.ArgumentParser) -> None:
@@ -300,8 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean = commands.add_parser(
         "clean",
         help="remove the result cache (.mtcheck_cache) and the word-list cache",
-        description="Remove .mtcheck_cache beside the config (or here) and the lexicon cache.",
+        description=(
+            "Remove .mtcheck_cache beside the config (or here) and the lexicon cache, and "
+            "the temporary files a killed mtcheck left under PATH (default: the project)."
+        ),
     )
+    clean.add_argument("paths", nargs="*", metavar="PATH", help="folders to sweep")
     _add_selection(clean)
 
     rules = commands.add_parser(
@@ -320,9 +339,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate_as_exit() -> None:
+    """SIGTERM unwinds like an interrupt, so temporary files are removed on the way out."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+
+        def stop(signum: int, frame: object) -> None:
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, stop)
+
+
 def make_console(stream: TextIO, color: str = "auto") -> Console:
+    """A console that escapes control characters in whatever it prints (see printable)."""
+    from mtcheck.printable import SafeConsole
+
     force = {"always": True, "never": False}.get(color)
-    return Console(
+    return SafeConsole(
         file=stream,
         force_terminal=force,
         no_color=True if color == "never" else None,
@@ -340,6 +375,7 @@ def main(
     """Run mtcheck; return the exit status."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
+    _terminate_as_exit()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -381,6 +417,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
     from mtcheck.config import load as load_config
     from mtcheck.engine import build_ruleset
     from mtcheck.errors import MtcheckError
+    from mtcheck.printable import one_line
 
     try:
         config = load_config(args.config, getattr(args, "paths", []), args.isolated)
@@ -390,7 +427,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
         if args.command == "clean":
             from mtcheck.commands import run_clean
 
-            return run_clean(ruleset, out)
+            return run_clean(ruleset, out, args.paths)
         if args.command == "eval":
             from mtcheck.commands import run_eval
 
@@ -406,7 +443,12 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
             return run_review(args, ruleset, console, errors, input_stream)
         return run_fix(args, ruleset, console, errors, input_stream)
     except MtcheckError as exc:
-        err.write(f"mtcheck: error: {exc}\n")
+        err.write(f"mtcheck: error: {one_line(str(exc))}\n")
+        return EXIT_ERROR
+    except OSError as exc:
+        # The last resort: a filesystem error outside any one file's processing.
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.write(f"mtcheck: error: {one_line(where + (exc.strerror or str(exc)))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         err.write("mtcheck: interrupted\n")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -16,15 +18,18 @@ from mtcheck import quality
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.cache import CACHE_DIR, ResultCache
+from mtcheck.config import Config
 from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
-from mtcheck.errors import InputError, UsageError
-from mtcheck.files import STDIN, collect, write_atomically
+from mtcheck.errors import InputError, LocatedError, MtcheckError, UsageError
+from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots, write_new
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
+from mtcheck.printable import one_line, printable
 from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
+from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -36,14 +41,12 @@ def _documents(
 ) -> Iterator[Document | InputError]:
     originals = originals_for(args, ruleset)
     paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
+    options = _read_options(args, ruleset.config)
     yield from missing
     for path in paths:
         try:
-            if path == STDIN:
-                document = _read_stdin(stdin, _read_options(args))
-            else:
-                document = read(Path(path), _read_options(args))
-            yield originals.attach(document, _read_options(args))
+            document = _read_stdin(stdin, options) if path == STDIN else read(Path(path), options)
+            yield originals.attach(document, options)
         except InputError as exc:
             yield exc
 
@@ -101,10 +104,16 @@ def _check_stdin(
     args: argparse.Namespace, ruleset: RuleSet, stdin: TextIO, originals: Originals
 ) -> FileResult:
     try:
-        document = originals.attach(_read_stdin(stdin, _read_options(args)), _read_options(args))
+        options = _read_options(args, ruleset.config)
+        document = originals.attach(_read_stdin(stdin, options), options)
     except InputError as error:
         return FileResult(STDIN_NAME, error=error)
-    findings, unused = check_with_suppressions(document, ruleset)
+    try:
+        findings, unused = check_with_suppressions(document, ruleset)
+    except BudgetExceeded as exceeded:
+        return FileResult(STDIN_NAME, error=InputError(STDIN_NAME, exceeded.naming(ruleset)))
+    except InputError as error:
+        return FileResult(STDIN_NAME, error=InputError(STDIN_NAME, error.message, error.line))
     return FileResult(STDIN_NAME, document, tuple(findings), unused_suppressions=tuple(unused))
 
 
@@ -118,12 +127,31 @@ def _excludes(args: argparse.Namespace, ruleset: RuleSet) -> list[str]:
     return [*config.exclude, *config.extend_exclude, *args.exclude]
 
 
-def _read_options(args: argparse.Namespace) -> ReadOptions:
-    return ReadOptions(args.encoding, args.syntax)
+def _read_options(args: argparse.Namespace, config: Config) -> ReadOptions:
+    """How to read: the forced encoding and syntax, the checked tree and the size limit.
+
+    The tree is the project (the config's folder, else the current one), the
+    folders given and the folders of the files given, and the originals' folder:
+    symlinks are followed only into it.
+    """
+    trusted = [config.root, *args.paths]
+    if args.source is not None:
+        trusted.append(args.source)
+    folder = args.source_dir or config.source_dir
+    if folder is not None:
+        trusted.append(folder)
+    limit = config.max_file_size
+    if args.max_file_size is not None:
+        limit = args.max_file_size or None
+    return ReadOptions(args.encoding, args.syntax, tree_roots(trusted), limit)
 
 
 def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
-    raw = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode()
+    limit = options.max_bytes
+    size = limit + 1 if limit else -1
+    raw = stdin.buffer.read(size) if hasattr(stdin, "buffer") else stdin.read(size).encode()
+    if limit and len(raw) > limit:
+        raise InputError(STDIN_NAME, f"input is over the {limit:,}-byte limit (--max-file-size)")
     if not raw.strip():
         raise InputError(STDIN_NAME, "empty input; nothing to check")
     return decode(raw, STDIN_NAME, options.encoding, options.syntax or "txt")
@@ -131,11 +159,11 @@ def _read_stdin(stdin: TextIO, options: ReadOptions) -> Document:
 
 def _notice(console: Console, text: str) -> None:
     """One line for the editor: never wrapped, never read as markup."""
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    console.print(one_line(text), markup=False, highlight=False, soft_wrap=True)
 
 
 def _report_error(errors: Console, error: InputError) -> None:
-    errors.print(Text(f"mtcheck: error: {error}", style="red"), soft_wrap=True)
+    errors.print(Text(f"mtcheck: error: {one_line(str(error))}", style="red"), soft_wrap=True)
 
 
 def run_check(
@@ -153,7 +181,7 @@ def run_check(
         files,
         ruleset,
         jobs=jobs,
-        options=_read_options(args),
+        options=_read_options(args, ruleset.config),
         cache=cache,
         originals=originals,
     )
@@ -222,12 +250,28 @@ def run_fix(
     summary = errors if args.stdout or html else console
     failed = False
     applied_total = remaining_total = changed_files = 0
+    tree = _read_options(args, ruleset.config).tree
     for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
             failed = True
             continue
-        result = fix_document(item, ruleset, level)
+        try:
+            result = fix_document(item, ruleset, level)
+        except BudgetExceeded as exceeded:
+            _report_error(errors, InputError(item.path, exceeded.naming(ruleset)))
+            failed = True
+            continue
+        except LocatedError as error:
+            _report_error(errors, InputError(item.path, error.message, error.line))
+            failed = True
+            continue
+        except MtcheckError as error:
+            _report_error(errors, _as_input_error(item.path, error))
+            failed = True
+            continue
+        for notice in result.notices:
+            summary.print(Text(one_line(f"{item.path}: {notice}"), style="yellow"), soft_wrap=True)
         applied_total += len(result.applied)
         remaining_total += len(result.remaining)
         if result.text != item.text:
@@ -241,7 +285,11 @@ def run_fix(
         if args.write and result.text != item.text:
             if item.path == STDIN_NAME:
                 raise InputError(STDIN_NAME, "cannot --write standard input; use --stdout")
-            write_atomically(Path(item.path), item.with_text(result.text).encode())
+            try:
+                write_back(item, result.text, tree)
+            except InputError as error:
+                _report_error(errors, error)
+                failed = True
         if args.stdout:
             console.file.write(result.text)
         for skipped in result.skipped:
@@ -270,6 +318,50 @@ def run_fix(
     if args.write or args.stdout:
         return EXIT_FINDINGS if remaining_total else EXIT_CLEAN
     return EXIT_FINDINGS if (applied_total or remaining_total) else EXIT_CLEAN
+
+
+def encoded(document: Document, text: str) -> bytes:
+    """The bytes of the fixed text in the file's own encoding, BOM and byte order.
+
+    InputError when the file would not come back byte for byte (its decoding
+    does not round-trip) or a fix wrote a character its encoding lacks.
+    """
+    stamp = document.stamp
+    try:
+        if stamp is not None and digest(document.encode()) != stamp.digest:
+            raise InputError(
+                document.path,
+                f"would not be written back byte for byte as {document.encoding}; not written",
+            )
+        return document.with_text(text).encode()
+    except UnicodeEncodeError as exc:
+        char = str(exc.object[exc.start])
+        line = text.count("\n", 0, exc.start) + 1
+        message = (
+            f"a fix writes {char!r} (U+{ord(char):04X}), which {document.encoding} cannot "
+            "encode; not written (use --encoding utf-8, or --ignore the rule)"
+        )
+        raise InputError(document.path, message, line=line) from None
+
+
+def write_back(
+    document: Document, text: str, tree: tuple[str, ...], data: bytes | None = None
+) -> None:
+    """Replace a file read earlier with its fixed text (see files.replace_contents)."""
+    if document.stamp is None:
+        raise InputError(document.path, "was not read from a file; not written")
+    payload = data if data is not None else encoded(document, text)
+    replace_contents(document.path, payload, document.stamp, tree)
+
+
+def _as_input_error(path: str, error: Exception) -> InputError:
+    if isinstance(error, InputError):
+        return error
+    if isinstance(error, LocatedError) and error.path != path:
+        return InputError(path, str(error))
+    if isinstance(error, OSError):
+        return InputError(error.filename or path, error.strerror or str(error))
+    return InputError(path, str(error))
 
 
 def run_eval(args: argparse.Namespace, ruleset: RuleSet, out: TextIO) -> int:
@@ -312,6 +404,7 @@ def line_reader(stream: TextIO, console: Console) -> Callable[[str, str], str]:
     interactive = stream.isatty()
 
     def ask(prompt: str, default: str) -> str:
+        prompt = printable(prompt, "\n")  # input() writes it raw to the terminal
         if interactive and default:
             return _prefilled_input(prompt, default)
         shown = f"{prompt}[{default}] " if default else prompt
@@ -358,6 +451,7 @@ def run_review(
         else Baseline()
     )
     failed = False
+    tree = _read_options(args, ruleset.config).tree
     for item in _documents(args, ruleset, stdin):
         if isinstance(item, InputError):
             _report_error(errors, item)
@@ -380,11 +474,19 @@ def run_review(
             console.print("\nInput ended; nothing written.")
             return EXIT_FINDINGS
         if save:
-            path = Path(item.path)
-            if not args.no_backup:
-                write_atomically(path.with_name(path.name + ".orig"), item.encode())
-            write_atomically(path, item.with_text(outcome.text).encode())
-            console.print(f"Wrote {item.path}.", markup=False)
+            try:
+                data = encoded(item, outcome.text)  # before the backup: a failure writes nothing
+                path = Path(item.path)
+                if not args.no_backup:
+                    # The bytes read, verified against their digest: a copy, not a re-encoding.
+                    backup = path.with_name(path.name + ".orig")
+                    write_new(backup, item.encode(), like=os.stat(path), tree=tree)
+                write_back(item, outcome.text, tree, data)
+            except (InputError, OSError) as error:
+                _report_error(errors, _as_input_error(item.path, error))
+                failed = True
+                continue
+            console.print(f"Wrote {one_line(item.path)}.", markup=False)
         if args.remember and outcome.rejected:
             # Positions refer to the reviewed text: remember them only if the file now holds it.
             if save or outcome.text == item.text:
@@ -403,14 +505,28 @@ def run_review(
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 
-def run_clean(ruleset: RuleSet, out: TextIO) -> int:
+def run_clean(ruleset: RuleSet, out: TextIO, paths: list[str] | None = None) -> int:
+    import time
+
     from mtcheck.cache import clean
+    from mtcheck.files import stale_temporaries
     from mtcheck.lexicon import cache_dir
 
     for folder in (cache_folder(ruleset), cache_dir()):
         removed = clean(folder)
         if removed == "link":
-            out.write(f"Removed the link {folder} (what it points to is left alone)\n")
+            shown = one_line(str(folder))
+            out.write(f"Removed the link {shown} (what it points to is left alone)\n")
         else:
-            out.write(f"{'Removed' if removed else 'No cache at'} {folder}\n")
+            out.write(f"{'Removed' if removed else 'No cache at'} {one_line(str(folder))}\n")
+    now = time.time()
+    swept = 0
+    for root in paths or [str(ruleset.config.root)]:
+        for stale in stale_temporaries(Path(root), now):
+            with contextlib.suppress(FileNotFoundError):
+                stale.unlink()
+                swept += 1
+                out.write(f"Removed stale temporary file {one_line(str(stale))}\n")
+    if not swept:
+        out.write("No stale temporary files\n")
     return EXIT_CLEAN

@@ -7,12 +7,14 @@ are errors naming the file and the key.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mtcheck.errors import LocatedError
+from mtcheck.files import DEFAULT_MAX_BYTES, read_regular
 from mtcheck.model import Severity
 from mtcheck.sources import DEFAULT_PATTERN, check_pattern
 
@@ -48,6 +50,7 @@ class Config:
     house: HouseStyle = field(default_factory=HouseStyle)
     source_pattern: str = DEFAULT_PATTERN
     source_dir: Path | None = None
+    max_file_size: int | None = DEFAULT_MAX_BYTES
 
     @property
     def root(self) -> Path:
@@ -73,7 +76,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
         "select", "extend-select", "ignore", "per-file-ignores", "exclude", "extend-exclude",
         "severity", "fail-on", "extend-safe-fixes", "extend-unsafe-fixes", "extra-rules",
         "jobs", "crossref-label", "remove-related-links", "date-style", "source-pattern",
-        "source-dir",
+        "source-dir", "max-file-size",
     }  # fmt: skip
     for key in table:
         if key not in known:
@@ -111,7 +114,7 @@ def parse(table: dict[str, Any], path: Path) -> Config:
             fail("fail-on", str(exc))
     if "extra-rules" in table:
         folders = _strings(table["extra-rules"], fail, "extra-rules")
-        values["extra_rules"] = tuple((path.parent / f).resolve() for f in folders)
+        values["extra_rules"] = tuple(_inside(path, f, fail, "extra-rules") for f in folders)
     if "jobs" in table:
         if not isinstance(table["jobs"], int) or table["jobs"] < 0:
             fail("jobs", "must be a whole number (0: all cores)")
@@ -125,9 +128,38 @@ def parse(table: dict[str, Any], path: Path) -> Config:
     if "source-dir" in table:
         if not isinstance(table["source-dir"], str) or not table["source-dir"]:
             fail("source-dir", "must be a folder name")
-        values["source_dir"] = (path.parent / table["source-dir"]).resolve()
+        values["source_dir"] = _inside(path, table["source-dir"], fail, "source-dir")
+    if "max-file-size" in table:
+        size = table["max-file-size"]
+        if isinstance(size, str):
+            size = parse_size(size)
+        if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+            fail("max-file-size", "must be a size in bytes (2000000, '2MB'; 0: no limit)")
+        values["max_file_size"] = size or None
     values["house"] = _house(table, fail)
     return Config(**{k: v for k, v in values.items()})
+
+
+def _inside(config: Path, folder: str, fail: Any, key: str) -> Path:
+    """A folder named by the config, which must lie inside the project (the config's
+    folder): a config in a pull request must not send mtcheck reading elsewhere."""
+    project = config.parent.resolve()
+    resolved = (project / folder).resolve()
+    if not resolved.is_relative_to(project):
+        fail(key, f"{folder!r} lies outside the project ({project}); name a folder inside it")
+    return resolved
+
+
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 10**6, "mb": 10**6}
+_UNITS |= {"mib": 1024**2, "g": 10**9, "gb": 10**9, "gib": 1024**3}
+
+
+def parse_size(text: str) -> int | None:
+    """Bytes from '2000000', '2MB', '512 KiB'; None when it is not a size."""
+    match = re.fullmatch(r"\s*(\d+)\s*([a-zA-Z]*)\s*", text)
+    if match is None or match.group(2).lower() not in _UNITS:
+        return None
+    return int(match.group(1)) * _UNITS[match.group(2).lower()]
 
 
 def _house(table: dict[str, Any], fail: Any) -> HouseStyle:
@@ -145,11 +177,15 @@ def _house(table: dict[str, Any], fail: Any) -> HouseStyle:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The mtcheck table of a config file; None when a pyproject.toml has none."""
+    from mtcheck.errors import InputError
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(path)[0].decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), f"invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except InputError as exc:
+        raise ConfigError(str(path), f"cannot read: {exc.message}") from None
+    except UnicodeDecodeError as exc:
         raise ConfigError(str(path), f"cannot read: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("mtcheck")

@@ -14,6 +14,8 @@ import re
 from rich.console import Console
 from rich.text import Text
 
+from mtcheck.printable import one_line
+
 _TOKEN = re.compile(r"\s+|[^\W_]+|[^\s]", re.UNICODE)
 DELETED = "bold red strike"
 INSERTED = "bold green"
@@ -108,8 +110,9 @@ def render_diff(
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
     width = len(str(max(len(old_lines), 1)))
-    console.print(Text(f"--- {path}", style="bold red"))
-    console.print(Text(f"+++ {path} (fixed)", style="bold green"))
+    shown = one_line(path)
+    console.print(Text(f"--- {shown}", style="bold red"))
+    console.print(Text(f"+++ {shown} (fixed)", style="bold green"))
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for group in matcher.get_grouped_opcodes(context):
         first = group[0][1] + 1

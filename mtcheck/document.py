@@ -9,11 +9,21 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import sys
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from mtcheck.errors import InputError
+from mtcheck.files import DEFAULT_MAX_BYTES, FileStamp, read_regular
+
+_BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -48,6 +58,8 @@ class Document:
     syntax: str = "txt"  # txt, md or html: how the prose is found in the text
     # The Spanish original this article translates, when the editor has it (--source).
     original: Document | None = field(default=None, compare=False, repr=False)
+    # What the file was when read; a write goes ahead only if it still is (None: not a file).
+    stamp: FileStamp | None = field(default=None, compare=False, repr=False)
     line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -94,26 +106,31 @@ class Document:
             bom=self.bom,
             syntax=self.syntax,
             original=self.original,
+            stamp=self.stamp,
         )
 
     def encode(self) -> bytes:
-        """The bytes to write back: BOM and line endings exactly as read."""
-        if self.encoding == "utf-16":
-            return codecs.BOM_UTF16_LE + self.text.encode("utf-16-le")
+        """The bytes to write back: encoding, byte order, BOM and line endings as read.
+
+        Raises UnicodeEncodeError when the text holds a character the encoding lacks.
+        """
         data = self.text.encode(self.encoding)
-        return (codecs.BOM_UTF8 + data) if self.bom else data
+        return (_BOMS.get(self.encoding, b"") + data) if self.bom else data
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """How to read articles: a forced encoding and syntax, or None to detect them."""
+    """How to read articles: a forced encoding and syntax, or None to detect them;
+    the real roots symlinks may lead into (empty: anywhere) and the size limit."""
 
     encoding: str | None = None
     syntax: str | None = None
+    tree: tuple[str, ...] = ()
+    max_bytes: int | None = DEFAULT_MAX_BYTES
 
 
 def read(path: Path, options: ReadOptions) -> Document:
-    return load(path, options.encoding, options.syntax)
+    return load(path, options.encoding, options.syntax, options.tree, options.max_bytes)
 
 
 def decode(data: bytes, path: str, encoding: str | None = None, syntax: str = "txt") -> Document:
@@ -122,17 +139,41 @@ def decode(data: bytes, path: str, encoding: str | None = None, syntax: str = "t
     return replace(document, syntax=syntax) if syntax != "txt" else document
 
 
+def _concrete(encoding: str, data: bytes) -> tuple[str, bool]:
+    """The codec that writes the bytes back exactly, and whether they start with a BOM.
+
+    ``utf-16`` and ``utf-32`` name no byte order and ``utf-8-sig`` always writes a
+    BOM: each becomes the codec of the byte order found, with the BOM kept only
+    if it was there.
+    """
+    name = codecs.lookup(encoding).name
+    if name == "utf-8-sig":
+        return "utf-8", data.startswith(codecs.BOM_UTF8)
+    family = {"utf-16": ("utf-16-le", "utf-16-be"), "utf-32": ("utf-32-le", "utf-32-be")}
+    if name in family:
+        little, big = family[name]
+        for concrete in (little, big):
+            if data.startswith(_BOMS[concrete]):
+                return concrete, True
+        return little if sys.byteorder == "little" else big, False
+    return name, bool(_BOMS.get(name)) and data.startswith(_BOMS[name])
+
+
 def _decode(data: bytes, path: str, encoding: str | None) -> Document:
     if encoding:
         try:
-            return Document(data.decode(encoding), path=path, encoding=encoding)
+            concrete, bom = _concrete(encoding, data)
+            body = data[len(_BOMS[concrete]) :] if bom else data
+            return Document(body.decode(concrete), path=path, encoding=concrete, bom=bom)
         except (UnicodeDecodeError, LookupError) as exc:
             raise InputError(path, f"cannot decode as {encoding}: {exc}") from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Document(data.decode("utf-16"), path=path, encoding="utf-16", bom=True)
-        except UnicodeDecodeError as exc:
-            raise InputError(path, f"invalid UTF-16: {exc.reason}") from None
+    for concrete in ("utf-16-le", "utf-16-be"):
+        if data.startswith(_BOMS[concrete]):
+            try:
+                text = data[len(_BOMS[concrete]) :].decode(concrete)
+            except UnicodeDecodeError as exc:
+                raise InputError(path, f"invalid UTF-16: {exc.reason}") from None
+            return Document(text, path=path, encoding=concrete, bom=True)
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes); skipped")
     bom = data.startswith(codecs.BOM_UTF8)
@@ -147,24 +188,23 @@ def _decode(data: bytes, path: str, encoding: str | None) -> Document:
     return Document(text, path=path, encoding="utf-8", bom=bom)
 
 
-def load(path: Path, encoding: str | None = None, syntax: str | None = None) -> Document:
+def load(
+    path: Path,
+    encoding: str | None = None,
+    syntax: str | None = None,
+    tree: tuple[str, ...] = (),
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read and decode one file; every failure is an InputError naming it.
 
+    Only a regular file inside ``tree`` (see ``files.read_regular``) is read.
     The syntax comes from the extension (.md, .html) unless given.
     """
     name = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(name, "is a directory") from None
-    except PermissionError:
-        raise InputError(name, "permission denied") from None
-    except OSError as exc:
-        raise InputError(name, exc.strerror or str(exc)) from None
+    data, stamp = read_regular(path, tree, max_bytes)
     if not data.strip():
         raise InputError(name, "empty file; nothing to check")
     from mtcheck.formats import syntax_for
 
-    return decode(data, name, encoding, syntax or syntax_for(path))
+    document = decode(data, name, encoding, syntax or syntax_for(path))
+    return replace(document, stamp=stamp)

@@ -8,11 +8,16 @@ checked again, and the loop stops when nothing changes or after a cap.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mtcheck.model import Applicability, Edit, Finding, Fix
 
 MAX_ROUNDS = 10
+# Fixes correct slips; they never multiply the text. Past this the loop stops.
+GROWTH_FACTOR = 1.25
+GROWTH_SLACK = 1000
+# A rule whose fixes fail to converge is set aside and the loop rerun this many times.
+MAX_RETRIES = 5
 
 
 @dataclass(frozen=True)
@@ -23,6 +28,8 @@ class FixResult:
     remaining: tuple[Finding, ...] = field(default=())
     rounds: int = 0
     converged: bool = True
+    # Why fixes were set aside: rules whose fixes undo each other, grow the text or never settle.
+    notices: tuple[str, ...] = field(default=())
 
     @property
     def changed(self) -> bool:
@@ -38,11 +45,19 @@ def fixable(finding: Finding, level: Applicability) -> bool:
     )
 
 
+def _changes(text: str, finding: Finding) -> bool:
+    """Whether a fix changes anything: one that writes what is there is no fix."""
+    assert finding.fix is not None
+    return any(text[e.span.start : e.span.end] != e.replacement for e in finding.fix.edits)
+
+
 def apply_once(
     text: str, findings: list[Finding], level: Applicability
 ) -> tuple[str, list[Finding], list[Finding]]:
     """Apply every non-overlapping fix at ``level`` or safer; return (text, applied, skipped)."""
-    candidates = sorted((f for f in findings if fixable(f, level)), key=_fix_order)
+    candidates = sorted(
+        (f for f in findings if fixable(f, level) and _changes(text, f)), key=_fix_order
+    )
     taken: list[Fix] = []
     seen: set[Fix] = set()
     applied: list[Finding] = []
@@ -96,22 +111,66 @@ def fix_until_stable(
     level: Applicability = Applicability.SAFE,
     max_rounds: int = MAX_ROUNDS,
 ) -> FixResult:
-    """Fix, re-check and fix again until no fix applies; ``fix(fix(x)) == fix(x)``."""
+    """Fix, re-check and fix again until no fix applies; ``fix(fix(x)) == fix(x)``.
+
+    The loop is bounded three ways: a text seen before (fixes that undo each
+    other), a text grown past ``GROWTH_FACTOR`` (a fix that copies itself) and
+    ``max_rounds``. When one trips, the rules that fixed in the last round are
+    set aside, with a notice, and the loop starts again from the original text;
+    the other rules' fixes still apply.
+    """
+    excluded: set[str] = set()
+    notices: list[str] = []
+    for _ in range(MAX_RETRIES + 1):
+        result, culprits, reason = _fix_loop(text, check, level, max_rounds, excluded)
+        if not culprits:
+            return replace(result, notices=tuple(notices), converged=not notices)
+        excluded |= culprits
+        notices.append(f"fixes of {', '.join(sorted(culprits))} {reason}; not applied")
+    notices.append("fixes did not settle; nothing applied")
+    findings = check(text)
+    return FixResult(text, remaining=tuple(findings), converged=False, notices=tuple(notices))
+
+
+def _fix_loop(
+    original: str,
+    check: Callable[[str], list[Finding]],
+    level: Applicability,
+    max_rounds: int,
+    excluded: set[str],
+) -> tuple[FixResult, set[str], str]:
+    """One run of the loop without the excluded rules' fixes: the result, or the rules
+    that made it fail and why."""
     applied: list[Finding] = []
     skipped: list[Finding] = []
+    text = original
+    seen = {hash(text)}
+    limit = len(original) * GROWTH_FACTOR + GROWTH_SLACK
     findings = check(text)
     for rounds in range(1, max_rounds + 1):
-        new_text, done, passed = apply_once(text, findings, level)
+        usable = [f for f in findings if f.rule_id not in excluded]
+        new_text, done, passed = apply_once(text, usable, level)
         if not done:
-            return FixResult(text, tuple(applied), tuple(skipped), tuple(findings), rounds - 1)
+            result = FixResult(text, tuple(applied), tuple(skipped), tuple(findings), rounds - 1)
+            return result, set(), ""
+        culprits = {f.rule_id for f in done}
+        if len(new_text) > limit:
+            return FixResult(original), culprits, "grow the text with every run"
+        if hash(new_text) in seen:
+            return FixResult(original), culprits, "undo each other's changes"
+        seen.add(hash(new_text))
         applied.extend(done)
         skipped.extend(passed)
         text = new_text
         findings = check(text)
         # A skipped fix is reported only if it is still wanted after the others.
         skipped = [s for s in skipped if any(_same(s, f) for f in findings)]
-    converged = not any(fixable(f, level) for f in findings)
-    return FixResult(text, tuple(applied), tuple(skipped), tuple(findings), max_rounds, converged)
+        last = culprits
+    usable = [f for f in findings if f.rule_id not in excluded]
+    if any(fixable(f, level) and _changes(text, f) for f in usable):
+        return FixResult(original), last, f"do not settle in {max_rounds} rounds"
+    result = FixResult(text, tuple(applied), tuple(skipped), tuple(findings), max_rounds)
+    return result, set(), ""
 
 
 def _same(a: Finding, b: Finding) -> bool:

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from mtcheck.errors import RuleError
+from mtcheck.errors import InputError, RuleError
+from mtcheck.files import read_regular
 from mtcheck.kinds import KINDS
 from mtcheck.model import CATEGORIES, Applicability, Severity
-from mtcheck.rule import Evidence, Example, Rule, RuleInfo
+from mtcheck.rule import Evidence, Example, Rule, RuleInfo, template_problem
 
 COMMON_KEYS = frozenset(
     {
@@ -144,6 +145,9 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
             fix = Applicability.parse(table["fix"])
         except ValueError as exc:
             fail(str(exc), "fix")
+    problem = template_problem(table["message"])
+    if problem:
+        fail(f"message: {problem}", "message")
     examples = _examples(table.get("examples", []), fail)
     counter = _examples(table.get("counterexamples", []), fail, "counterexamples")
     info = RuleInfo(
@@ -166,7 +170,16 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
     if kind in required and required[kind] not in kind_table:
         fail(f"kind {kind!r} needs '{required[kind]}'")
     try:
-        return rule_class(info, kind_table)  # type: ignore[call-arg]
+        rule = rule_class(info, kind_table)  # type: ignore[call-arg]
+        regex = getattr(rule, "regex", None)
+        if kind in ("pattern", "line") and regex is not None and regex.python.match(""):
+            fail("pattern matches the empty string: it would flag (and fix) every line", "pattern")
+        for template in getattr(rule, "templates", ()) if regex is not None else ():
+            try:  # parses the template against the pattern's groups, as every match will
+                regex.python.sub(template, "")
+            except re.error as exc:
+                fail(f"bad replacement template {template!r}: {exc}", "replace")
+        return rule
     except re.error as exc:
         fail(f"bad regular expression: {exc}", "pattern")
     except (ValueError, TypeError, KeyError) as exc:
@@ -178,8 +191,10 @@ def load_file(path: Path) -> list[Rule]:
     """Load the rules of one TOML file."""
     name = str(path)
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        source = read_regular(path)[0].decode("utf-8")
+    except InputError as exc:
+        raise RuleError(name, f"cannot read rule file: {exc.message}") from None
+    except UnicodeDecodeError as exc:
         raise RuleError(name, f"cannot read rule file: {exc}") from None
     try:
         data = tomllib.loads(source)

@@ -16,6 +16,7 @@ from mtcheck.document import ReadOptions, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError
 from mtcheck.results import FileResult
+from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
 
 # Below this many files a pool costs more to start than it saves.
@@ -45,7 +46,12 @@ def check_path(
     key = cache.key(document) if cache is not None else ""
     if cache is not None and (hit := cache.get(key)) is not None:
         return FileResult(path, document, hit[0], unused_suppressions=hit[1])
-    findings, unused = check_with_suppressions(document, ruleset)
+    try:
+        findings, unused = check_with_suppressions(document, ruleset)
+    except BudgetExceeded as exceeded:
+        return FileResult(path, error=InputError(path, exceeded.naming(ruleset)))
+    except InputError as error:  # the markup cannot be read as a whole
+        return FileResult(path, error=InputError(path, error.message, error.line))
     if cache is not None:
         cache.store(key, (tuple(findings), tuple(unused)))
     return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
@@ -68,6 +74,11 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def useful_jobs(asked: int, files: int) -> int:
+    """No more workers than cores, nor than chunks of files to hand out."""
+    return max(1, min(asked, default_jobs(), -(-files // _CHUNK)))
+
+
 def check_paths(
     paths: Sequence[str],
     ruleset: RuleSet,
@@ -83,6 +94,7 @@ def check_paths(
     that missed, and their results are kept in this process's cache, which the
     caller saves.
     """
+    jobs = useful_jobs(jobs, len(paths))
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
             yield check_path(path, ruleset, options, cache, originals)

@@ -21,6 +21,7 @@ from mtcheck.diff import render_diff, word_diff
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
 from mtcheck.model import Finding, Severity
+from mtcheck.printable import one_line
 
 HELP = """\
   y  accept the proposed change          n  reject it (not asked again)
@@ -160,7 +161,7 @@ class Review:
     def _show(self, text: str, finding: Finding) -> None:
         document = self.document.with_text(text)
         line, column = document.position(finding.span.start)
-        head = Text(f"{document.path}:{line}:{column}  ", style="bold")
+        head = Text(f"{one_line(document.path)}:{line}:{column}  ", style="bold")
         head.append(f"{finding.rule_id} ", style="yellow")
         head.append(f"[{finding.category}] ", style="magenta")
         head.append(finding.message)
@@ -258,9 +259,9 @@ def finish(
     if outcome.decisions:
         console.print(summary_table(outcome.decisions))
     if not render_diff(document.text, outcome.text, document.path, console):
-        console.print(f"No changes to {document.path}.", markup=False)
+        console.print(f"No changes to {one_line(document.path)}.", markup=False)
         return False
     if dry_run:
         return False
-    answer = ask(f"Write the changes to {document.path}? [y/n] > ", "").strip().lower()
+    answer = ask(f"Write the changes to {one_line(document.path)}? [y/n] > ", "").strip().lower()
     return answer == "y"

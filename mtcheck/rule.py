@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -92,9 +93,40 @@ class Register:
         return sum(1 for word in self.words if word in present) >= self.minimum
 
 
-class _KeepUnknown(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+# A message template names fields as {matched}; {{ and }} are literal braces.
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{(\w*)\}|[{}]")
+MESSAGE_FIELDS = frozenset({"matched", "replacement", "spanish"})  # spanish: phrase maps
+
+
+def template_problem(template: str, fields: frozenset[str] = MESSAGE_FIELDS) -> str | None:
+    """Why a message template is malformed (an unbalanced brace, an unknown field), or None."""
+    for token in _TEMPLATE_TOKEN.finditer(template):
+        text = token.group()
+        if text in ("{{", "}}"):
+            continue
+        if text in ("{", "}") or token.group(1) == "":
+            return f"unbalanced {text[0]!r} at character {token.start() + 1} (write {{{{ or }}}})"
+        if token.group(1) not in fields:
+            known = ", ".join(f"{{{f}}}" for f in sorted(fields))
+            return f"unknown field {text} (known: {known})"
+    return None
+
+
+def fill(template: str, fields: dict[str, str]) -> str:
+    """The template with its known fields substituted; nothing else is interpreted.
+
+    Unlike ``str.format`` no attribute, index or format spec is ever evaluated,
+    and the substituted text is never read as a template again.
+    """
+
+    def substitute(token: re.Match[str]) -> str:
+        text = token.group()
+        if text in ("{{", "}}"):
+            return text[0]
+        name = token.group(1)
+        return fields.get(name, text)
+
+    return _TEMPLATE_TOKEN.sub(substitute, template)
 
 
 class Rule(abc.ABC):
@@ -150,10 +182,13 @@ class Rule(abc.ABC):
         if replacements and level is not None:
             lo, hi = edit_span if edit_span is not None else (start, end)
             fix = Fix(level, (Edit(Span(lo, hi), replacements[0]),))
-        fields = _KeepUnknown(matched=matched.strip(), **message_fields)
-        if replacements:
-            fields.setdefault("replacement", replacements[0] or "(remove)")
-        text = (message or self.info.message).format_map(fields)
+        if message:
+            text = message  # a detector's message is final text, often quoting the article
+        else:
+            fields = {"matched": matched.strip(), **message_fields}
+            if replacements:
+                fields.setdefault("replacement", replacements[0] or "(remove)")
+            text = fill(self.info.message, fields)
         return Finding(
             rule_id=self.info.id,
             name=self.info.name,

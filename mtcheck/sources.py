@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mtcheck.document import Document, ReadOptions, read
 from mtcheck.errors import InputError
+from mtcheck.rule import fill, template_problem
 
 DEFAULT_PATTERN = "{stem}.es{suffix}"
 _FIELDS = {"stem": r"(?P<stem>.+?)", "suffix": r"(?P<suffix>\.[^.]+)", "name": r"(?P<name>.+)"}
@@ -23,6 +24,9 @@ _FIELDS = {"stem": r"(?P<stem>.+?)", "suffix": r"(?P<suffix>\.[^.]+)", "name": r
 
 def check_pattern(pattern: str) -> str | None:
     """Why a source pattern is unusable, or None when it is fine."""
+    problem = template_problem(pattern, frozenset(_FIELDS))
+    if problem:
+        return problem
     fields = set(re.findall(r"\{(\w+)\}", pattern))
     if not fields & {"stem", "name"}:
         return "must contain {stem} or {name} (e.g. '{stem}.es{suffix}')"
@@ -31,7 +35,7 @@ def check_pattern(pattern: str) -> str | None:
         return f"unknown field(s) {', '.join(sorted(unknown))} (known: stem, suffix, name)"
     if "/" in pattern or "\\" in pattern:
         return "names a file beside the article; use source-dir for another folder"
-    if pattern.format(stem="a", suffix=".md", name="a.md") == "a.md":
+    if fill(pattern, {"stem": "a", "suffix": ".md", "name": "a.md"}) == "a.md":
         return "would name the article itself"
     return None
 
@@ -46,7 +50,8 @@ class Originals:
     beside: bool = True
 
     def name_for(self, article: Path) -> str:
-        return self.pattern.format(stem=article.stem, suffix=article.suffix, name=article.name)
+        fields = {"stem": article.stem, "suffix": article.suffix, "name": article.name}
+        return fill(self.pattern, fields)
 
     def locate(self, article: str) -> Path | None:
         """The original of an article, or None when it has none."""
@@ -96,7 +101,7 @@ class Originals:
         location = self.locate(document.path)
         if location is None:
             return document
-        original = read(location, ReadOptions(options.encoding, None))
+        original = read(location, replace(options, syntax=None))
         if original.path == document.path:
             raise InputError(document.path, "an article cannot be its own original")
         return replace(document, original=original)

@@ -147,7 +147,7 @@ SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
     pexpect = pytest.importorskip("pexpect", reason="pexpect is installed by make test")
     article = tmp_path / "seed.txt"
-    shutil.copy(SEED, article)
+    shutil.copyfile(SEED, article)  # the seed is read-only; the copy need not be
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "xterm"}
     child = pexpect.spawn(
         sys.executable,

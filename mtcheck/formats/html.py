@@ -98,8 +98,19 @@ class _Extractor(HTMLParser):
         self._reference(f"&#{name}")
 
 
+def _unclosed_comment(source: str) -> int:
+    """Where a comment that never closes begins (browsers hide the rest), else the end."""
+    position = 0
+    while (start := source.find("<!--", position)) >= 0:
+        end = source.find("-->", start + 4)
+        if end < 0:
+            return start
+        position = end + 3
+    return len(source)
+
+
 def extract_html(source: str) -> ProseMap:
     extractor = _Extractor(source)
-    extractor.feed(source)
+    extractor.feed(source[: _unclosed_comment(source)])
     extractor.close()
     return extractor.builder.build()

@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from mtcheck.errors import InputError
 from mtcheck.formats.prose import CLOSE, OPEN, Block, ProseBuilder, ProseMap
 
 if TYPE_CHECKING:
@@ -178,6 +179,16 @@ def _inline(children: list[Any], aligner: _Aligner, limit: int) -> None:
             builder.inline_markup(CLOSE if child.content.startswith("</") else OPEN)
 
 
+def _refuse_too_deep(tokens: list[Any], limit: int, line_offset: int) -> None:
+    """markdown-it stops parsing past its nesting limit and drops what is deeper:
+    such a file is refused rather than reported clean unread."""
+    for token in tokens:
+        if token.level >= limit - 1:
+            line = token.map[0] + 1 + line_offset if token.map else None
+            message = f"Markdown nested deeper than {limit} levels; not checked"
+            raise InputError("<markdown>", message, line=line)
+
+
 def extract_markdown(source: str) -> ProseMap:
     builder = ProseBuilder()
     body_start = front_matter_end(source)
@@ -186,7 +197,9 @@ def extract_markdown(source: str) -> ProseMap:
     body = source[body_start:]
     line_starts = _line_starts(body, body_start)
     line_starts.append(len(source))
-    tokens = _parser().parse(body)
+    parser = _parser()
+    tokens = parser.parse(body)
+    _refuse_too_deep(tokens, parser.options.maxNesting, source[:body_start].count("\n"))
     shared_lines: dict[tuple[int, int], int] = {}
     for token in tokens:
         if token.type == "inline" and token.map:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck import safe_regex
 from mtcheck.automaton import Reach, reach
 from mtcheck.kinds.pattern import compile_flags, regex_anchors
 from mtcheck.model import Finding
@@ -53,7 +53,7 @@ class LineRule(Rule):
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
-        self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.regex = safe_regex.compile(table["pattern"], compile_flags(table.get("flags", "")))
         self.action: str = table.get("action", "remove")
         if self.action not in ("remove", "replace"):
             raise ValueError(f"unknown action {self.action!r} (expected remove or replace)")
@@ -64,7 +64,7 @@ class LineRule(Rule):
     @cached_property
     def literals(self) -> frozenset[str] | None:
         """What the prefilter requires (derived on first use, or read from the compiled cache)."""
-        return required_literals(self.regex)
+        return required_literals(self.regex.python)
 
     def derive_anchors(self) -> frozenset[str] | None:
         return regex_anchors(self.literals)

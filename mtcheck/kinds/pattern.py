@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mtcheck import safe_regex
 from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
 from mtcheck.prefilter import required_literals
@@ -52,7 +53,7 @@ class PatternRule(Rule):
 
     def __init__(self, info: RuleInfo, table: dict[str, Any]) -> None:
         super().__init__(info)
-        self.regex = re.compile(table["pattern"], compile_flags(table.get("flags", "")))
+        self.regex = safe_regex.compile(table["pattern"], compile_flags(table.get("flags", "")))
         self.register = Register.parse(table.get("register"))
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         self.keep_case: bool = table.get("keep_case", True)
@@ -82,7 +83,7 @@ class PatternRule(Rule):
     @cached_property
     def literals(self) -> frozenset[str] | None:
         """What the prefilter requires (derived on first use, or read from the compiled cache)."""
-        return required_literals(self.regex)
+        return required_literals(self.regex.python)
 
     def derive_anchors(self) -> frozenset[str] | None:
         return regex_anchors(self.literals)

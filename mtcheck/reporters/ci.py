@@ -10,6 +10,7 @@ from typing import Any
 
 from mtcheck.baseline import finding_key
 from mtcheck.model import Finding, Severity
+from mtcheck.printable import printable, xml_safe
 from mtcheck.reporters.base import Reporter
 from mtcheck.reporters.json import finding_to_dict
 from mtcheck.reporters.locations import SARIF_LEVEL, findings, locate, positions, rule_catalogue
@@ -29,7 +30,8 @@ class JsonLinesReporter(Reporter):
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(escaped)  # the runner's log is a terminal too
 
 
 def _escape_property(text: str) -> str:
@@ -195,6 +197,10 @@ class JunitReporter(Reporter):
                     case, "failure", message=f"{count} finding{'s' if count != 1 else ''}"
                 )
                 failure.text = "\n".join(lines)
+        for element in suites.iter():
+            element.attrib = {k: xml_safe(v) for k, v in element.attrib.items()}
+            if element.text:
+                element.text = xml_safe(element.text)
         ElementTree.indent(suites)
         self.write(ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
 
@@ -17,6 +18,9 @@ class ConciseReporter(Reporter):
                 line, column = result.position(finding.span.start)
                 suggestion = f" → {finding.suggestions[0]!r}" if finding.suggestions else ""
                 self.write(
-                    f"{result.path}:{line}:{column}: {finding.rule_id} [{finding.category}] "
-                    f"{finding.message}{suggestion}\n"
+                    one_line(
+                        f"{result.path}:{line}:{column}: {finding.rule_id} [{finding.category}] "
+                        f"{finding.message}{suggestion}"
+                    )
+                    + "\n"
                 )

@@ -9,6 +9,7 @@ from rich.text import Text
 from mtcheck import quality
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
+from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
 
@@ -39,7 +40,7 @@ class FullReporter(Reporter):
             if result.error is not None or not result.findings:
                 continue
             files_with_findings += 1
-            header = Text(result.path, style="bold underline")
+            header = Text(one_line(result.path), style="bold underline")
             file_score = quality.score(result)
             if file_score is not None:
                 header.append(f"  quality {file_score:.1f}/100", style="dim")
@@ -52,7 +53,7 @@ class FullReporter(Reporter):
                 row.append(f"{line}:{column}".ljust(8), style="bold")
                 row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
                 row.append(f"[{finding.category}] ", style="magenta")
-                row.append(finding.message)
+                row.append(one_line(finding.message))
                 self.console.print(row)
                 suggestion = _suggestion(finding)
                 if suggestion.plain:
