@@ -418,6 +418,10 @@ def _word_start(text: str, end: int) -> int:
     return i
 
 
+_SPEECH_VERBS = frozenset(
+    "said says added explained asked stated noted points pointed warned insisted".split()
+)
+_SPEECH_AFTER = re.compile(r"\s?(?:" + "|".join(sorted(_SPEECH_VERBS)) + r")\b")
 # Quotation marks glued to the word outside them: ally”but, said“the
 _CLOSING_QUOTE_JOIN = re.compile(r"([”»])([^\W_]+)")
 _OPENING_QUOTE_JOIN = re.compile(r"([“«])(?=[^\W_])")
@@ -432,6 +436,8 @@ def _closing_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         start = match.start()
         if start == 0 or text[start - 1].isspace() or text[start - 1] in "([":
             continue  # a quotation mark that opens, as some styles write it
+        if after in _SPEECH_VERBS and text[start - 1].isalpha():
+            continue  # forward”points out: the comma is missing too (a punctuation rule)
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # report the whole run before the quote: ally”but
         before = text[start : match.start()]
@@ -455,6 +461,8 @@ def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         if start == match.start():
             continue  # a space or punctuation before it: nothing glued
         before = text[start : match.start()]
+        if _SPEECH_AFTER.match(text, match.end()):
+            continue  # Producer“said: an opening mark closing the quotation (punctuation)
         yield Hit(
             start,
             match.end(),
