@@ -183,14 +183,14 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 "Site chrome: the section or site name after the headline",
             )
             continue
-        what = _chrome_shape(content, analysis)
+        what = _chrome_shape(content, analysis, first=not text[:start].strip())
         if what:
             yield _remove_lines(
                 document, line, line, f"Site chrome scraped with the article: {what}"
             )
 
 
-def _chrome_shape(content: str, analysis: Analysis) -> str | None:
+def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     for pattern, what in _SHAPES:
         if pattern.match(content):
             return what
@@ -201,6 +201,8 @@ def _chrome_shape(content: str, analysis: Analysis) -> str | None:
     )
     # A word the article uses again heads a section about it (GLENCORE, Mexico);
     # one it never uses is a label or a button of the site (Share, Themes, BRIEFCASE).
+    if first:
+        return None  # a word alone at the top is the title (a Markdown heading, say)
     if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
         return "a label or button alone on its line"
     return None
