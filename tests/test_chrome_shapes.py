@@ -33,3 +33,8 @@ def test_a_capital_word_the_article_uses_again_is_a_subheading() -> None:
 def test_a_named_byline_and_a_live_blog_time_stay() -> None:
     text = "By Ana Ruiz\n\n10:05 a.m.\n\nThe storm hit the coast.\n"
     assert not [f for f in check_text(text) if f.rule_id == "MT027"]
+
+
+def test_a_lone_word_among_short_lines_is_a_table_cell_or_menu_item() -> None:
+    text = "The vote passed after a long debate.\n\nBench\n\nFuerza Popular 21\n\nIt ended late.\n"
+    assert not [f for f in check_text(text) if f.rule_id == "MT027"]

@@ -184,6 +184,8 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
             )
             continue
         what = _chrome_shape(content, analysis, first=not text[:start].strip())
+        if what == _LONE and _among_short_lines(document, line):
+            continue  # a table cell, a menu or a list: not a label the scraper left
         if what:
             yield _remove_lines(
                 document, line, line, f"Site chrome scraped with the article: {what}"
@@ -204,8 +206,28 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     if first:
         return None  # a word alone at the top is the title (a Markdown heading, say)
     if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
-        return "a label or button alone on its line"
+        return _LONE
     return None
+
+
+_LONE = "a label or button alone on its line"
+# Lines this short beside a lone word make it one cell of a table, menu or list.
+_SHORT_NEIGHBOUR_WORDS = 4
+
+
+def _among_short_lines(document: Document, line: int) -> bool:
+    text = document.text
+    for step in (-1, 1):
+        other = line + step
+        while 1 <= other <= document.line_count:
+            start, end, _ = document.line_bounds(other)
+            words = text[start:end].split()
+            if words:
+                if len(words) < _SHORT_NEIGHBOUR_WORDS:
+                    return True
+                break
+            other += step
+    return False
 
 
 def _used_elsewhere(word: str, analysis: Analysis) -> bool:
