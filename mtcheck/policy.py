@@ -71,6 +71,8 @@ def house_style(findings: list[Finding], document: Document, config: Config) -> 
     styled = []
     for finding in findings:
         if finding.category == "crossref-label":
+            if finding.matched.strip() == config.house.crossref_label.strip():
+                continue  # the house label itself, which the label rules see as a label
             finding = _house_label(finding, document, config)
         if finding.rule_id == "MT505" and config.house.date_style == "uk":
             finding = _uk_date(finding)

@@ -11,6 +11,7 @@ from mtcheck.detectors.casing import (
     detect_lowercase_calendar,
     detect_lowercase_names,
 )
+from mtcheck.detectors.chrome import detect_scraped_code, detect_site_chrome
 from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
@@ -54,6 +55,8 @@ DETECTORS: dict[str, Detector] = {
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,
+    "scraped-code": detect_scraped_code,
+    "site-chrome": detect_site_chrome,
     **{name: _comparing(function) for name, function in _COMPARING.items()},
 }
 

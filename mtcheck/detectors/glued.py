@@ -17,6 +17,7 @@ from functools import lru_cache
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.detectors.casing import proper_nouns
+from mtcheck.detectors.name_lexicons import camelcase_names, is_given_name
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
@@ -37,6 +38,10 @@ _LISTED_WORD_ZIPF = 2.0
 _SPANISH_NAME_ZIPF = 3.5
 # The score a half earns by standing alone elsewhere in the same article.
 _DOCUMENT_EVIDENCE = 4.5
+# A tail whose Spanish frequency comes this close to its English one is Spanish (mar, vista).
+_FOREIGN_MARGIN = 0.6
+# The word the article "a" is glued to must be this common (a short, after a).
+_ARTICLE_NEIGHBOUR_ZIPF = 4.5
 
 FUNCTION_WORDS = frozenset(
     """
@@ -45,6 +50,29 @@ FUNCTION_WORDS = frozenset(
     will would can could should may might must than then also after before about over under
     while when where since until during against between amid
     """.split()
+)
+
+_PRONOUNS = frozenset("he she it we they his her its".split())
+# Short past tenses that follow a subject name (Alcarazwon, Petromet).
+_SHORT_VERBS = frozenset("won met led saw got hit ran set cut put".split())
+# First halves of compound names: Lacouture, Delvalle, Villamar, Santacruz.
+_NAME_PARTICLES = frozenset(
+    "la le lo el de del di da du van von mac mc san santa santo villa monte casa puerto porto"
+    " mont bel val mar".split()
+)
+# Endings that make a word of a word the article uses (Cantabria -> Cantabrian,
+# Peruvian -> Peruvianness, inaction -> inactions): the token is one word.
+_DERIVING_SUFFIXES = ("s", "es", "n", "an", "ns", "ness", "ism", "ist", "ists", "ed", "ing", "ly")
+# Heads of closed compounds (monthslong, citywide): left and head make one word.
+_COMPOUND_HEADS = frozenset(
+    "long wide like less fold ward wards wise side based owned led backed run made free proof"
+    " men man women woman".split()
+)
+
+# Prefixes that make one word with the next (superclassic, antigovernment, postwar).
+_WORD_PREFIXES = frozenset(
+    "super anti pro ex co non pre post counter inter multi mini mega over under out micro macro"
+    " semi mid self cyber eco geo bio narco para".split()
 )
 
 _SENTENCE_OPENERS = frozenset(
@@ -67,9 +95,18 @@ _FILE_EXTENSIONS = frozenset(
     mp4 txt csv json xml zip
     """.split()
 )
+# Top-level domains that follow a name with a dot and no space: a site, not a lost stop.
+_DOMAINS = frozenset(
+    """
+    com net org info news world online site live today press media tv fm io co uk us ca es mx
+    pe ar cl ve ec bo py uy cu do gt hn ni sv cr pa pr br in ng fun top xyz biz club blog app
+    """.split()
+)
 _UNITS = frozenset(
     """
     st nd rd th am pm km kg mg ml mm cm mb gb kb tb hz kw mw gw ha bn mn mln bps mph kph
+    min mins sec secs hr hrs pts yds ft lbs cal kcal ghz mhz mbps kmh usd eur mxn cop pen ars
+    clp brl uyu bob pyg gs mts kms
     """.split()
 )
 
@@ -125,8 +162,16 @@ def _telling_tail(half: str) -> bool:
     )
 
 
+def _lone_article(left: str, right: str) -> bool:
+    """ashort, aftera: the article "a" glued to a common lower-case word."""
+    other = right if left == "a" else left if right == "a" else ""
+    return len(other) >= 4 and other.islower() and zipf(other) >= _ARTICLE_NEIGHBOUR_ZIPF
+
+
 def _min_half_score(half: str) -> float:
     """Short halves must be common words: 'is' and 'in', not 'ur' or 'ov'."""
+    if half == "a":
+        return 5.0
     if len(half) <= 2:
         return 5.0
     if len(half) == 3:
@@ -137,8 +182,10 @@ def _min_half_score(half: str) -> float:
 def best_split(token: str, analysis: Analysis) -> Split | None:
     """The most likely two-word reading of a token, or None when no reading is good."""
     best: Split | None = None
-    for i in range(2, len(token) - 1):
+    for i in range(1, len(token)):
         left, right = token[:i], token[i:]
+        if (len(left) == 1 or len(right) == 1) and not _lone_article(left, right):
+            continue
         if right[0].isupper() and not left[-1].islower():
             continue
         if right[0].isupper() and not right[1:].islower():
@@ -160,8 +207,9 @@ def best_split(token: str, analysis: Analysis) -> Split | None:
     return best
 
 
-def _confidence(token: str, split: Split) -> Applicability | None:
-    """Safe when the join has a telltale shape; unsafe when only frequencies speak."""
+def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability | None:
+    """Safe when the join has a telltale shape and a known name; unsafe when only the
+    shape or only frequencies speak. A safe fix must never turn one real word into two."""
     camel = split.right[0].isupper()
     name_then_word = split.left[0].isupper() and split.right.islower()
     function_word = split.left.lower() in FUNCTION_WORDS or split.right.lower() in FUNCTION_WORDS
@@ -171,16 +219,90 @@ def _confidence(token: str, split: Split) -> Applicability | None:
         both_function = {split.left.lower(), split.right.lower()} <= FUNCTION_WORDS
         if not both_function:
             return None
-    if name_then_word and not function_word and zipf(split.right) < _COMMON_TAIL_ZIPF:
-        return None  # Sheinbaum is not Shein + baum: a name's tail is seldom a rare word
-    if camel or (name_then_word and split.left_evidence):
-        return Applicability.SAFE
+    if camel:
+        return _camel_confidence(split, analysis)
+    if name_then_word and split.left.lower() not in FUNCTION_WORDS:  # Forthe is no name
+        return _name_then_word_confidence(split, analysis)
+    foreign = any(
+        _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
+    )
+    if split.left in _WORD_PREFIXES or foreign:
+        return None  # superclassic, antigovernment; discola (Spanish left as it was)
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
         return Applicability.SAFE
-    if split.left_evidence or split.right_evidence or name_then_word:
+    if split.left_evidence or split.right_evidence:
         return Applicability.UNSAFE
     # Two content words and no evidence from the article: too weak to report.
     return None
+
+
+def _known_name(half: str, analysis: Analysis) -> bool:
+    """A name for sure: in the gazetteer, or written capitalised on its own in this article
+    (not merely a frequent Spanish word: Rosa, Villa, Banco)."""
+    return (
+        half.lower() in proper_nouns()
+        or is_given_name(half)
+        or (half[0].isupper() and analysis.counts.get(half, 0) > 0)
+    )
+
+
+def _camel_confidence(split: Split, analysis: Analysis) -> Applicability:
+    """Two capitalised halves with no space are the shape of a brand (GameStop,
+    BancoEstado, PagaPhone): safe only when both halves are names, the first one known
+    (UkraineSerhiy); a common English word after the capital (CubaPhoto) is left to a person."""
+    if not _known_name(split.left, analysis):
+        return Applicability.UNSAFE
+    if _known_name(split.right, analysis) or zipf(split.right) < _KNOWN_WORD_ZIPF:
+        return Applicability.SAFE
+    return Applicability.UNSAFE
+
+
+def _foreign_tail(half: str) -> bool:
+    """A lower-case half about as common in Spanish as in English is the end of a
+    Spanish compound name (Villamar, Altavista, Bankinter), not an English word."""
+    if half.lower() in proper_nouns():
+        return False  # putinwhose: a name in both languages
+    return zipf(half, "es") >= zipf(half) - _FOREIGN_MARGIN or is_given_name(half)
+
+
+def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicability | None:
+    """Putinvisited, Petrowho: a name, then an English word no name ends in."""
+    left, tail = split.left, split.right
+    if left.lower() in _NAME_PARTICLES or len(left) < 3 or _foreign_tail(tail):
+        return None
+    known = _known_name(left, analysis)
+    if len(tail) <= 3:
+        # Short tails end names (Bindon, Liberato, Limachi): only function words count,
+        # and only after a name known for sure is the split safe.
+        if tail not in FUNCTION_WORDS and tail not in _PRONOUNS and tail not in _SHORT_VERBS:
+            return None
+        if known:
+            return Applicability.SAFE
+        worded = split.left_evidence or zipf(left) >= _KNOWN_WORD_ZIPF
+        return Applicability.UNSAFE if len(tail) == 3 or worded else None
+    if tail not in FUNCTION_WORDS and zipf(tail) < _COMMON_TAIL_ZIPF:
+        return None  # Sheinbaum is not Shein + baum: a name's tail is seldom a rare word
+    if known or split.left_evidence:
+        return Applicability.SAFE
+    return Applicability.UNSAFE
+
+
+def _one_word(token: str, analysis: Analysis) -> bool:
+    """A word the lexicon or the article knows whole, with an ending (inactions,
+    Cantabrian, Peruvianness) or as a closed compound (monthslong); a word the article
+    spells with two casings (Mercopress, MercoPress) is one name."""
+    if len(analysis.spellings.get(token.lower(), ())) > 1:
+        return True
+    for suffix in _DERIVING_SUFFIXES:
+        stem = token[: -len(suffix)]
+        known = zipf(stem) >= _LISTED_WORD_ZIPF + 0.5 or analysis.stands_alone(stem)
+        if token.endswith(suffix) and len(stem) >= 4 and known:
+            return True
+    return any(
+        token.lower().endswith(head) and zipf(token[: -len(head)]) >= _KNOWN_WORD_ZIPF
+        for head in _COMPOUND_HEADS
+        if len(token) - len(head) >= 3
+    )
 
 
 def _looks_like_word(token: str, analysis: Analysis) -> bool:
@@ -202,10 +324,12 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue
         if _LEADING_ACRONYM.match(word) or _looks_like_word(word, analysis):
             continue
+        if word.lower() in camelcase_names() or _one_word(word, analysis):
+            continue
         split = best_split(word, analysis)
         if split is None:
             continue
-        applicability = _confidence(word, split)
+        applicability = _confidence(word, split, analysis)
         if applicability is None:
             continue
         options, applicability = _separators(split, applicability)
@@ -240,7 +364,13 @@ def _in_code_or_address(document: Document, start: int, end: int) -> bool:
     after = text[end] if end < len(text) else " "
     if before in "@#/\\._-" or after in "@/\\_-" or before.isdigit() or after.isdigit():
         return True
+    if after == "=" or (_CODE_IDENTIFIER.match(text, start, end) and after in ":(=[{."):
+        return True  # mediaTypes: {, userAgent.match(: scraped script
     return document.is_protected(start, end)
+
+
+# lowerCamelCase is the shape of a code identifier, rarely of a glued word.
+_CODE_IDENTIFIER = re.compile(r"[a-z]+[A-Z][A-Za-z]*")
 
 
 # A sentence end or comma with no space after it: January.but, Tuesday.However
@@ -261,6 +391,10 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue  # a.b.c
         if word.lower() in _FILE_EXTENSIONS or document.is_protected(start - 1, right_end):
             continue
+        if mark == "." and (word in _DOMAINS or _CODE_IDENTIFIER.fullmatch(left_word)):
+            continue  # Time.news, latin-american.news; adUnits.push(
+        if right_end < len(text) and text[right_end] == "(":
+            continue  # a method call: navigator.userAgent.match(
         if zipf(word) < 3.5 or (zipf(left_word) < 3.0 and not analysis.stands_alone(left_word)):
             continue
         if mark == "." and word[0].islower():
@@ -284,6 +418,10 @@ def _word_start(text: str, end: int) -> int:
     return i
 
 
+_SPEECH_VERBS = frozenset(
+    "said says added explained asked stated noted points pointed warned insisted".split()
+)
+_SPEECH_AFTER = re.compile(r"\s?(?:" + "|".join(sorted(_SPEECH_VERBS)) + r")\b")
 # Quotation marks glued to the word outside them: ally”but, said“the
 _CLOSING_QUOTE_JOIN = re.compile(r"([”»])([^\W_]+)")
 _OPENING_QUOTE_JOIN = re.compile(r"([“«])(?=[^\W_])")
@@ -298,6 +436,8 @@ def _closing_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         start = match.start()
         if start == 0 or text[start - 1].isspace() or text[start - 1] in "([":
             continue  # a quotation mark that opens, as some styles write it
+        if after in _SPEECH_VERBS and text[start - 1].isalpha():
+            continue  # forward”points out: the comma is missing too (a punctuation rule)
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # report the whole run before the quote: ally”but
         before = text[start : match.start()]
@@ -321,6 +461,8 @@ def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         if start == match.start():
             continue  # a space or punctuation before it: nothing glued
         before = text[start : match.start()]
+        if _SPEECH_AFTER.match(text, match.end()):
+            continue  # Producer“said: an opening mark closing the quotation (punctuation)
         yield Hit(
             start,
             match.end(),
@@ -350,9 +492,60 @@ def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         )
 
 
+# A figure glued to the sentence after it (2023.This) or a word to the figure after it
+# (rescued14); a closing parenthesis glued to the next word ((Banxico)which).
+_FIGURE_STOP_JOIN = re.compile(r"(?<![\w.,])(\d+)\.([A-Z][a-z]{1,})\b")
+_WORD_FIGURE_JOIN = re.compile(r"\b([a-z]{3,})(\d{1,4})\b(?![.,]\d)")
+_PAREN_JOIN = re.compile(r"\(([^()\n]{3,60})\)([a-z]{2,})\b")
+# Words that take a figure without a space as a name: covid19, top10, mp3, windows11.
+_FIGURE_NAMES = frozenset("covid top mp windows android ios sars web word ipad fifa".split())
+
+
+def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    for match in _FIGURE_STOP_JOIN.finditer(text):
+        figure, word = match.groups()
+        if zipf(word) < 3.5 or document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{figure}. {word}",),
+            Applicability.SAFE,
+            f"No space after the full stop: “{match.group()}” → “{figure}. {word}”",
+        )
+    for match in _WORD_FIGURE_JOIN.finditer(text):
+        word, figure = match.groups()
+        telling = word.endswith("ed") or word in FUNCTION_WORDS
+        if word in _FIGURE_NAMES or zipf(word) < (3.0 if telling else 4.0):
+            continue
+        if _in_code_or_address(document, match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{word} {figure}",),
+            Applicability.SAFE if telling else Applicability.UNSAFE,
+            f"A word glued to a number: “{match.group()}” → “{word} {figure}”",
+        )
+    for match in _PAREN_JOIN.finditer(text):
+        inner, word = match.groups()
+        if zipf(word) < 3.5 or document.is_protected(match.start(), match.end()):
+            continue
+        start = match.start()
+        yield Hit(
+            start,
+            match.end(),
+            (f"({inner}) {word}",),
+            Applicability.SAFE,
+            f"No space after the closing parenthesis: “({inner}){word}”",
+        )
+
+
 def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _word_joins(document, analysis)
     yield from _punctuation_joins(document, analysis)
     yield from _closing_quote_joins(document, analysis)
     yield from _opening_quote_joins(document, analysis)
     yield from _digit_joins(document, analysis)
+    yield from _figure_joins(document, analysis)

@@ -1,0 +1,235 @@
+"""Site chrome recognised by its shape, not by a list of phrases.
+
+Aggregators scrape the whole page: the script that bids for ad slots, the date
+and time the post went up, a byline naming the site, breadcrumb trails, section
+kickers, hashtag rows, separators, orphan photo credits. Each has a shape that
+no sentence of an article has; the fix removes the line (or the whole block of
+scraped code), and no other rule reports anything inside what is removed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.detectors.glued import FUNCTION_WORDS
+from mtcheck.document import Document
+from mtcheck.kinds.line import removal_span
+from mtcheck.model import Applicability
+
+# Characters that code is made of and prose seldom uses.
+_CODE_CHARS = frozenset("{}[]();=<>|&$\\")
+# A line is code when this share of it is code syntax...
+_CODE_DENSITY = 0.06
+# ...or it has a shape only code has: key: value, a call, a lone brace.
+_CODE_LINE = re.compile(
+    r"""^(?:
+        [{}\[\]()]+[,;]?                                  # lone braces: }, }]  });
+      | [}\])]*\s*[,;]?\s*[{\[(]+                          # },{
+      | [A-Za-z_$][\w$]*\s*:\s*(?:[{\[]|['‘’"][^'‘’"]*['‘’"],?|-?\d+,?|true,?|false,?|null,?)$
+      | (?:var|let|const|function|if|return|window|document|googletag|pbjs|adUnits)\b.*[;{(]
+      | [\w$.]+\.[\w$]+\(.*                                 # a.b(...)
+      | <\/?[a-z][^>]*>                                    # a tag
+      | [.#]?[\w-]+\s*\{.*                                 # CSS selector {
+      | [\w-]+\s*:\s*[^;]+;                                # CSS property;
+    )\s*$""",
+    re.VERBOSE,
+)
+# A block of scraped code is at least this many lines (one odd line is left to other rules).
+_MIN_CODE_LINES = 3
+
+_DATE_WORDS = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo)"
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|enero|febrero|marzo|abril|"
+    r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?"
+)
+_TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hrs?\.?|h)?(?:\s*[A-Z]{2,4})?)"
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]{_TIME})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
+    rf"(?:{_DATE_WORDS},?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:\s+de)?\s+{_MONTHS}(?:\s+(?:de\s+)?\d{{4}})?))"
+)
+# Header lines: a date with or without its time, "Updated on", a weekday. (A time alone
+# stamps an entry of a live blog.)
+_DATE_LINE = re.compile(
+    rf"(?i)^(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
+    rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*$"
+)
+# Bylines: "by", "By Editorial Staff", "byTime News", "Written by admin", "Redacción".
+# A byline of a named reporter is part of a page; one naming nobody, the site's staff or
+# the site in lower case is what the scraper left ("by", "by admin", "by time news").
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|[Pp]or|[Ww]ritten by|[Pp]osted by)(?:\s+(?:admin|staff|editor|newsroom|"
+    r"redacci[óo]n|[Ee]ditorial [Ss]taff|[a-z][\w.-]*(?:\s+[a-z][\w.-]*){0,3}))?\s*$"
+    r"|^(?:Written|Posted|Published) in [A-Z]{2,}\b.{0,30}$"
+)
+_BYLINE_GLUED = re.compile(r"^by(?=[A-Z])[\w .&'’-]{2,40}$")
+# Reading time and loading lines: "3 min read", "Reading time: 2 minutes", "Loading...".
+_READING = re.compile(
+    r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minutos?)\s*(?:read|de lectura)|(?:reading time|tiempo de "
+    r"lectura)\s*:?.{0,20}|loading\W*|cargando\W*)\s*$"
+)
+# Separators and lone marks: "| |", "***", "---", "• • •", ".".
+_SEPARATOR = re.compile(r"^[|•·*=_~.\-–—/\\#>«»]+(?:\s*[|•·*=_~.\-–—/\\#>«»]+)*\s*$")
+# A kicker: "| The State", "| SPORTS" (a bullet, "• Politics", is a list item).
+_KICKER = re.compile(r"^\|\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*$")
+# A headline with the site's section or name after a bar: "Minister resigns | The State".
+_KICKER_SUFFIX = re.compile(r"[ \t]+\|[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,2}[ \t]*$", re.M)
+_MAX_HEADLINE = 160
+# A row of hashtags: "#Venezuela #economy #dollar".
+_HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*){3,}$")
+# A section label alone on a line, in capitals: "BRIEFCASE", "NEWS", "OF". (Several words
+# in capitals are a subheading: INFAMOUS KISS.)
+_CAPITALS_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,14}\s*$")
+# Breadcrumbs glued where the links were stripped: "HomeSportsMessi leaves..."
+_GLUED_BREADCRUMB = re.compile(r"^(?:Home|Inicio|Portada)(?=[A-Z][a-z])")
+# A caption that ends in its photo credit: "..., in the chamber. Photo: Ana Ruiz."
+_CAPTION_CREDIT = re.compile(
+    r"(?i)^.{0,200}[.,]\s*(?:\(?(?:photo|foto|photography|image|file photo|archive photo)\s*:\s*"
+    r"[\w .,/&'’-]{2,60}\)?|file photo|archive photo|photo archive)\.?\s*$"
+)
+# A word alone on its line, the label of a section or a stripped button: "Share", "Themes".
+_LONE_WORD = re.compile(r"^[A-Z][a-z]{2,14}\s*$")
+# Words that stand alone on a line in an article: they open a list or a quotation.
+_LONE_WORDS_KEPT = frozenset({"Background", "Context", "Update", "Editorial", "Opinion"})
+
+
+def _is_code_line(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _CODE_LINE.match(stripped):
+        return True
+    dense = sum(c in _CODE_CHARS for c in stripped) / len(stripped)
+    return dense >= _CODE_DENSITY and any(mark in stripped for mark in (";", "{", "[", "=>"))
+
+
+def _code_blocks(document: Document) -> Iterator[tuple[int, int]]:
+    """Runs of code lines (blank lines inside allowed), as first and last line numbers."""
+    text = document.text
+    first = last = 0
+    count = 0
+    for line in range(1, document.line_count + 1):
+        start, end, _ = document.line_bounds(line)
+        content = text[start:end]
+        if _is_code_line(content):
+            if not first:
+                first = line
+            last, count = line, count + 1
+        elif content.strip():
+            if count >= _MIN_CODE_LINES:
+                yield first, last
+            first = last = count = 0
+    if count >= _MIN_CODE_LINES:
+        yield first, last
+
+
+def _remove_lines(document: Document, first: int, last: int, message: str) -> Hit:
+    text = document.text
+    start = document.line_bounds(first)[0]
+    end = document.line_bounds(last)[1]
+    while start < end and text[start] in " \t":
+        start += 1
+    edit_start = removal_span(document, first)[0]
+    edit_end = removal_span(document, last)[1]
+    return Hit(start, end, ("",), Applicability.SAFE, message, edit_start, edit_end)
+
+
+def detect_scraped_code(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Ad-bidding and analytics scripts, CSS and JSON scraped into the text, as one block."""
+    for first, last in _code_blocks(document):
+        yield _remove_lines(
+            document, first, last, "Scraped code (script, style or data), not article text"
+        )
+
+
+_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_DATE_LINE, "a date or time header line"),
+    (_BYLINE, "a byline"),
+    (_BYLINE_GLUED, "a byline"),
+    (_READING, "a reading-time or loading line"),
+    (_SEPARATOR, "a separator"),
+    (_KICKER, "a section kicker"),
+    (_HASHTAGS, "a row of hashtags"),
+    (_CAPTION_CREDIT, "a photo caption with its credit"),
+)
+
+
+def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """Header and footer lines of the site, recognised by their shape."""
+    text = document.text
+    code_lines = {n for first, last in _code_blocks(document) for n in range(first, last + 1)}
+    for line in range(1, document.line_count + 1):
+        if line in code_lines:
+            continue
+        start, end, _ = document.line_bounds(line)
+        content = text[start:end].strip()
+        if not content:
+            continue
+        suffix = _KICKER_SUFFIX.search(text, start, end)
+        if suffix and end - start <= _MAX_HEADLINE:
+            yield Hit(
+                suffix.start(),
+                suffix.end(),
+                ("",),
+                Applicability.SAFE,
+                "Site chrome: the section or site name after the headline",
+            )
+            continue
+        what = _chrome_shape(content, analysis, first=not text[:start].strip())
+        if what == _LONE and _among_short_lines(document, line):
+            continue  # a table cell, a menu or a list: not a label the scraper left
+        if what:
+            yield _remove_lines(
+                document, line, line, f"Site chrome scraped with the article: {what}"
+            )
+
+
+def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
+    for pattern, what in _SHAPES:
+        if pattern.match(content):
+            return what
+    if _GLUED_BREADCRUMB.match(content) and len(content) < 200:
+        return "a breadcrumb trail glued to the headline"
+    lone = _CAPITALS_LABEL.match(content) or (
+        _LONE_WORD.match(content) and content.lower() not in FUNCTION_WORDS
+    )
+    # A word the article uses again heads a section about it (GLENCORE, Mexico);
+    # one it never uses is a label or a button of the site (Share, Themes, BRIEFCASE).
+    if first:
+        return None  # a word alone at the top is the title (a Markdown heading, say)
+    if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
+        return _LONE
+    return None
+
+
+_LONE = "a label or button alone on its line"
+# Lines this short beside a lone word make it one cell of a table, menu or list.
+_SHORT_NEIGHBOUR_WORDS = 4
+
+
+def _among_short_lines(document: Document, line: int) -> bool:
+    text = document.text
+    for step in (-1, 1):
+        other = line + step
+        while 1 <= other <= document.line_count:
+            start, end, _ = document.line_bounds(other)
+            words = text[start:end].split()
+            if words:
+                if len(words) < _SHORT_NEIGHBOUR_WORDS:
+                    return True
+                break
+            other += step
+    return False
+
+
+def _used_elsewhere(word: str, analysis: Analysis) -> bool:
+    spellings = analysis.spellings.get(word.lower(), ())
+    return sum(analysis.counts[spelling] for spelling in spellings) > 1

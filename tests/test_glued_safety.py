@@ -1,0 +1,86 @@
+"""Glued words: a safe fix must never turn one real word into two."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck import check_text, fix_text
+from mtcheck.detectors.name_lexicons import camelcase_names
+from mtcheck.model import Applicability
+from mtcheck.resources import word_list
+
+
+def _safe_glued(text: str) -> list[str]:
+    return [
+        f.matched
+        for f in check_text(text)
+        if f.category == "glued-words" and f.fix and f.fix.applicability == Applicability.SAFE
+    ]
+
+
+@pytest.mark.parametrize("brand", word_list("camelcase-names"))
+def test_listed_camelcase_names_are_never_split(brand: str) -> None:
+    text = f"Shares of {brand} rose on Monday, and {brand} said it would invest."
+    assert not [f for f in check_text(text) if f.category == "glued-words"]
+
+
+def test_camelcase_names_lexicon_is_lowercased_for_lookup() -> None:
+    assert "gamestop" in camelcase_names()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors sold PagaPhone and CuentaFacil shares.",  # unknown brands: shape only
+        "The NovaBanco results came after the QuickPay launch.",
+    ],
+)
+def test_two_capitalised_halves_are_at_most_unsafe(text: str) -> None:
+    assert _safe_glued(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patrols covered Villamar, Altavista and Buenavista.",  # Spanish compound names
+        "The inactions of the agency were criticised.",  # lexicon word with an ending
+        "After monthslong talks, the citywide strike ended.",  # closed compounds
+        "Visit latin-american.news or Time.news for more.",  # sites, not lost stops
+        "var slot = adUnits.push({ mediaTypes: { banner: {} } });",  # code identifiers
+        "The race took 90min 30sec over 12km.",  # figures with units
+    ],
+)
+def test_real_words_and_shapes_are_not_split_safely(text: str) -> None:
+    assert _safe_glued(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        (
+            "Talks ended. Lukashenkois said to be pleased.",
+            "Talks ended. Lukashenko is said to be pleased.",
+        ),
+        (
+            "The prosecutor, Ana Zapataconfirmed the charges. Zapata left.",
+            "The prosecutor, Ana Zapata confirmed the charges. Zapata left.",
+        ),
+        (
+            "It came aftera storm that hit ashort coast.",
+            "It came after a storm that hit a short coast.",
+        ),
+        ("Inflation fell in 2023.This helped.", "Inflation fell in 2023. This helped."),
+    ],
+)
+def test_telltale_joins_are_still_fixed(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+
+
+def test_a_name_glued_at_a_markdown_link_boundary_is_fixed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.api import fix_document
+    from mtcheck.document import load
+
+    article = tmp_path / "a.md"
+    article.write_text("Talks ended. [Arévalo](https://example.com/a)is pleased. Arévalo spoke.\n")
+    fixed = fix_document(load(article)).text
+    assert fixed == "Talks ended. [Arévalo](https://example.com/a) is pleased. Arévalo spoke.\n"
