@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Detector, Hit
 from mtcheck.detectors.casing import (
+    detect_capital_mid_sentence,
     detect_capitalised_pronoun,
     detect_lowercase_calendar,
     detect_lowercase_names,
@@ -51,6 +52,7 @@ DETECTORS: dict[str, Detector] = {
     "lowercase-name": detect_lowercase_names,
     "lowercase-calendar": detect_lowercase_calendar,
     "capitalised-pronoun": detect_capitalised_pronoun,
+    "capital-mid-sentence": detect_capital_mid_sentence,
     "personal-a": detect_personal_a,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,

@@ -20,6 +20,7 @@ from mtcheck.resources import word_list
 _COMMON_WORD_ZIPF = 3.5
 # Below this frequency even a capital at a sentence start shows a name (Demichelis).
 _RARE_WORD_ZIPF = 2.5
+_UNKNOWN_WORD_ZIPF = 2.0
 
 
 @cache
@@ -62,10 +63,25 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
     frequency = zipf(word)
     if frequency >= _COMMON_WORD_ZIPF:
         return False
-    capitalised = analysis.capitalised_mid_sentence(word)
+    # A headline in title case capitalises every word: it is no evidence of a name.
+    outside_titles = [
+        token
+        for token in analysis.occurrences(_capitalise(word))
+        if not _in_title_case_line(analysis.text, token.start)
+    ]
+    capitalised = sum(1 for token in outside_titles if not analysis.starts_sentence(token.start))
     if frequency < _RARE_WORD_ZIPF:
+        capitalised = max(capitalised, len(outside_titles))
+    if frequency < _UNKNOWN_WORD_ZIPF:  # a word English hardly knows: a headline counts too
         capitalised = max(capitalised, analysis.counts.get(_capitalise(word), 0))
     return capitalised > 0 and capitalised >= analysis.lower_count(word)
+
+
+def _in_title_case_line(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    words = re.findall(r"[^\W\d_]+", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= _TITLE_SHARE
 
 
 def _after_code_mark(document: Document, token: Token) -> bool:
@@ -162,3 +178,41 @@ def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterat
         else:
             message = f"“{pronoun}” capitalised after “{match.group(1)}”: a fused link"
             yield Hit(start, end, (pronoun.lower(),), Applicability.UNSAFE, message)
+
+
+# Words that start sentences, never names: capitalised after a lower-case word
+# or a comma, they are a sentence start MT carried into the middle of one
+# (the minister said that It will; during the hearing, There were).
+_SENTENCE_OPENERS = frozenset(
+    "It They There He She We This These Those However Although Though But And Its Their "
+    "His Her Our Also Then Meanwhile Furthermore Moreover Nevertheless Therefore Besides".split()
+)
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?= [a-z])")
+# A line with this share of capitalised words is a title in title case.
+_TITLE_SHARE = 0.5
+
+
+def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = analysis.text
+    for match in _MID_SENTENCE.finditer(text):
+        word = match.group("word")
+        if word not in _SENTENCE_OPENERS:
+            continue
+        start = match.start("word")
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        words = re.findall(r"[^\W\d_]+", line)
+        if words and sum(w[0].isupper() for w in words) / len(words) >= _TITLE_SHARE:
+            continue  # a headline in title case
+        before = text[max(line_start, start - 40) : start]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            continue  # inside a quotation that may open a sentence of its own
+        yield Hit(
+            start,
+            match.end("word"),
+            (word.lower(),),
+            Applicability.SAFE,
+            f"“{word}” is capitalised mid-sentence, where no sentence starts: write "
+            f"“{word.lower()}”",
+        )

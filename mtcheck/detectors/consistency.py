@@ -69,6 +69,8 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
     for name, other in _candidate_pairs(names):
         if _related_by_inflection(name, other) or ratio(name, other) < _MIN_SIMILARITY:
             continue
+        if name.replace("’", "'") == other.replace("’", "'"):
+            continue  # two apostrophes, one spelling
         if zipf(name) >= _COMMON_ZIPF and zipf(other) >= _COMMON_ZIPF:
             continue
         if max(zipf(name), zipf(other)) >= _RARE_ZIPF:
