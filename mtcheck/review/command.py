@@ -92,7 +92,7 @@ def run_review(
         from mtcheck.review.app import review_in_full_screen
 
         engines = [engine_for(document) for document in documents]
-        saves = review_in_full_screen(engines, dry_run=args.dry_run)
+        saves = review_in_full_screen(engines, ruleset, dry_run=args.dry_run)
         for engine, save in zip(engines, saves, strict=True):
             keep(engine.document, engine.text, engine.rejected(), save)
         return EXIT_ERROR if failed else EXIT_CLEAN
