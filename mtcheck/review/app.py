@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -137,7 +138,8 @@ class ReviewScreen(Screen[None]):
     async def refresh_view(self) -> None:
         engine = self.engine
         current = engine.current()
-        lines = view.article_lines(engine, current)
+        lines = [_line(gutter, body, view.gutter_width(engine)) for gutter, body in
+                 view.article_lines(engine, current)]  # fmt: skip
         article = self.query_one("#article", VerticalScroll)
         widgets = list(article.query(".line").results(Static))
         if len(widgets) != len(lines):
@@ -250,6 +252,15 @@ class ReviewScreen(Screen[None]):
             self.app.exit([write and e.changed for e in self.engines])
 
         self.app.push_screen(SaveScreen(view.diff_text(changed), question), done)
+
+
+def _line(gutter: Text, body: Text, width: int) -> Table:
+    """A line of the article: wrapped lines keep clear of the gutter."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=width, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row(gutter, body)
+    return grid
 
 
 class ReviewApp(App[list[bool]]):

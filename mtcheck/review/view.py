@@ -56,13 +56,13 @@ def colour(category: str) -> str:
     return COLOURS.get(category, "white")
 
 
-def article_lines(engine: Decisions, current: Current | None) -> list[Text]:
-    """The article as it stands, one Text a line, with a gutter of on-disk line numbers."""
+def article_lines(engine: Decisions, current: Current | None) -> list[tuple[Text, Text]]:
+    """The article as it stands, a line at a time: its number on disk, and its text."""
     text = engine.text
     document = engine.document.with_text(text)
     open_findings = engine.open()
     focus = key_of(current.finding) if current else None
-    width = len(str(engine.document.line_count))
+    width = gutter_width(engine)
     lines = []
     for number in range(1, document.line_count + 1):
         start, end, _ = document.line_bounds(number)
@@ -75,11 +75,13 @@ def article_lines(engine: Decisions, current: Current | None) -> list[Text]:
                     style = f"bold reverse {colour(finding.category)} underline"
                 body.stylize(style, max(first, start) - start, min(last, end) - start)
         disk_line = engine.disk_position(start)[0]
-        gutter = (
-            Text(f"{disk_line:>{width}} ", style="dim") if end > start else Text(" " * (width + 1))
-        )
-        lines.append(gutter + body)
+        gutter = Text(f"{disk_line:>{width}}" if end > start else "", style="dim")
+        lines.append((gutter, body))
     return lines
+
+
+def gutter_width(engine: Decisions) -> int:
+    return len(str(engine.document.line_count))
 
 
 def line_of(engine: Decisions, finding: Finding) -> int:
@@ -156,7 +158,7 @@ def diff_text(engines: Iterable[Decisions], width: int = 100) -> Text:
     for engine in engines:
         if engine.changed:
             render_diff(
-                engine.document.text, engine.text, engine.document.path, console, markers=False
+                engine.document.text, engine.text, engine.document.path, console, markers=True
             )
     return Text.from_ansi(buffer.getvalue())
 
