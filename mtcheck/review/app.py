@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult
@@ -94,7 +93,6 @@ class SaveScreen(ModalScreen[bool | None]):
 class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
     #article { height: 1fr; padding: 0 1; }
-    .line { margin-bottom: 0; }
     #panel { height: auto; max-height: 14; border-top: solid $accent; padding: 0 1; }
     #status { height: 2; background: $panel; }
     """
@@ -122,13 +120,15 @@ class ReviewScreen(Screen[None]):
         self.rules = rules
         self.dry_run = dry_run
         self.message = ""
+        self.rendered_width = 0
 
     @property
     def engine(self) -> Decisions:
         return self.engines[self.index]
 
     def compose(self) -> ComposeResult:
-        yield VerticalScroll(id="article")
+        with VerticalScroll(id="article"):
+            yield Static(id="text")
         yield Static(id="panel")
         yield Static(id="status")
 
@@ -138,17 +138,13 @@ class ReviewScreen(Screen[None]):
     async def refresh_view(self) -> None:
         engine = self.engine
         current = engine.current()
-        lines = [_line(gutter, body, view.gutter_width(engine)) for gutter, body in
-                 view.article_lines(engine, current)]  # fmt: skip
         article = self.query_one("#article", VerticalScroll)
-        widgets = list(article.query(".line").results(Static))
-        if len(widgets) != len(lines):
-            await article.remove_children()
-            widgets = [Static(line, classes="line") for line in lines]
-            await article.mount_all(widgets)
-        else:
-            for widget, line in zip(widgets, lines, strict=True):
-                widget.update(line)
+        # One widget for the whole article, wrapped here: hundreds of line widgets
+        # would cost more in styling and layout than the check itself.
+        width = max(20, (article.scrollable_content_region.width or self.app.size.width - 3))
+        self.rendered_width = width
+        body, rows = view.wrapped_article(engine, current, width)
+        self.query_one("#text", Static).update(body)
         panel = view.panel(engine, current, self.rules)
         if self.message:
             panel = Text(self.message + "\n", style="bold cyan") + panel
@@ -156,8 +152,14 @@ class ReviewScreen(Screen[None]):
         self.query_one("#panel", Static).update(panel)
         self.query_one("#status", Static).update(view.status(self.engines, self.index, current))
         if current is not None:
-            target = widgets[view.line_of(engine, current.finding)]
-            article.scroll_to_widget(target, animate=False, center=True)
+            row = rows[view.line_of(engine, current.finding)]
+            height = article.scrollable_content_region.height or 10
+            self.call_after_refresh(article.scroll_to, y=max(0, row - height // 3), animate=False)
+
+    async def on_resize(self) -> None:
+        article = self.query_one("#article", VerticalScroll)
+        if article.scrollable_content_region.width != self.rendered_width:
+            await self.refresh_view()
 
     async def _after(self, done: bool, otherwise: str = "") -> None:
         if not done and otherwise:
@@ -252,15 +254,6 @@ class ReviewScreen(Screen[None]):
             self.app.exit([write and e.changed for e in self.engines])
 
         self.app.push_screen(SaveScreen(view.diff_text(changed), question), done)
-
-
-def _line(gutter: Text, body: Text, width: int) -> Table:
-    """A line of the article: wrapped lines keep clear of the gutter."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(width=width, justify="right")
-    grid.add_column(ratio=1)
-    grid.add_row(gutter, body)
-    return grid
 
 
 class ReviewApp(App[list[bool]]):

@@ -62,7 +62,6 @@ def article_lines(engine: Decisions, current: Current | None) -> list[tuple[Text
     document = engine.document.with_text(text)
     open_findings = engine.open()
     focus = key_of(current.finding) if current else None
-    width = gutter_width(engine)
     lines = []
     for number in range(1, document.line_count + 1):
         start, end, _ = document.line_bounds(number)
@@ -75,9 +74,34 @@ def article_lines(engine: Decisions, current: Current | None) -> list[tuple[Text
                     style = f"bold reverse {colour(finding.category)} underline"
                 body.stylize(style, max(first, start) - start, min(last, end) - start)
         disk_line = engine.disk_position(start)[0]
-        gutter = Text(f"{disk_line:>{width}}" if end > start else "", style="dim")
+        gutter = Text(f"{disk_line}" if end > start else "", style="dim")
         lines.append((gutter, body))
     return lines
+
+
+def wrapped_article(
+    engine: Decisions, current: Current | None, width: int
+) -> tuple[Text, list[int]]:
+    """The article wrapped to ``width`` cells, continuation lines clear of the gutter;
+    and the screen row at which each line of the text begins."""
+    gutter = gutter_width(engine)
+    console = Console(width=width, color_system=None)
+    out = Text()
+    rows: list[int] = []
+    row = 0
+    for number, body in article_lines(engine, current):
+        rows.append(row)
+        wrapped = body.wrap(console, max(1, width - gutter - 1)) if body else [Text()]
+        for index, part in enumerate(wrapped):
+            if row:
+                out.append("\n")
+            prefix = number if index == 0 else Text()
+            out.append(" " * (gutter - len(prefix)))
+            out.append_text(prefix)
+            out.append(" ")
+            out.append_text(part)
+            row += 1
+    return out, rows
 
 
 def gutter_width(engine: Decisions) -> int:
