@@ -144,9 +144,9 @@ def capture_screens(folder: Path) -> None:
         (SCREENS / "help.txt").write_text(tmux.wait_for("Any key closes this help"))
         tmux.press("Space")  # not Escape: a key right after it would read as Alt+key
         tmux.wait_for("1/8")
-        for key, then in [("y", "2/8"), ("y", "[-peru-]"), ("y", "[-lima-]"),
-                          ("y", "[-madurowhose-]"), ("y", "follow-up"), ("y", "MT101")]:  # fmt: skip
-            tmux.press(key)
+        steps = ["2/8", "[-peru-]", "[-lima-]", "[-madurowhose-]", "follow-up", "MT101"]
+        for then in steps:  # accept each, and the follow-up
+            tmux.press("y")
             tmux.wait_for(then)
         tmux.press("2")
         tmux.wait_for("SIGHT")

@@ -17,11 +17,11 @@ import pytest
 
 pytest.importorskip("textual", reason="textual is a dependency of mtcheck")
 
-from mtcheck.document import Document  # noqa: E402
-from mtcheck.engine import default_ruleset  # noqa: E402
-from mtcheck.review.app import ReviewApp  # noqa: E402
-from mtcheck.review.decisions import Decisions  # noqa: E402
-from mtcheck.review.session import checker  # noqa: E402
+from mtcheck.document import Document
+from mtcheck.engine import default_ruleset
+from mtcheck.review.app import ReviewApp
+from mtcheck.review.decisions import Decisions
+from mtcheck.review.session import checker
 
 HERE = Path(__file__).parent
 ARTICLE = (HERE / "review_article.txt").read_text(encoding="utf-8")

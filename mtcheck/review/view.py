@@ -84,12 +84,15 @@ def wrapped_article(
 ) -> tuple[Text, list[int]]:
     """The article wrapped to ``width`` cells, continuation lines clear of the gutter;
     and the screen row at which each line of the text begins."""
-    gutter = gutter_width(engine)
+    gutter = gutter_width(engine) + 2  # and a mark for the line in view
+    focus = line_of(engine, current.finding) if current else -1
     console = Console(width=width, color_system=None)
     out = Text()
     rows: list[int] = []
     row = 0
-    for number, body in article_lines(engine, current):
+    for line, (number, body) in enumerate(article_lines(engine, current)):
+        if line == focus:
+            number = Text("▶ ", style="bold") + number
         rows.append(row)
         wrapped = body.wrap(console, max(1, width - gutter - 1)) if body else [Text()]
         for index, part in enumerate(wrapped):
