@@ -255,3 +255,18 @@ def test_notes_without_a_fix_are_shown_and_can_be_edited() -> None:
         "Congress approved the law. The opposition voted against it. "
         "The rule takes effect in January.\n"
     )
+
+
+def test_full_screen_only_on_the_process_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from mtcheck.review.command import full_screen_wanted
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)
+    assert not full_screen_wanted(argparse.Namespace(plain=True), sys.stdin, sys.stdout)
+    assert not full_screen_wanted(argparse.Namespace(plain=False), _Terminal(""), sys.stdout)
+    monkeypatch.setenv("TERM", "dumb")
+    assert not full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)

@@ -92,9 +92,9 @@ class SaveScreen(ModalScreen[bool | None]):
 
 class ReviewScreen(Screen[None]):
     DEFAULT_CSS = """
-    #article { height: 1fr; padding: 0 1; }
+    #article { height: 1fr; padding: 0 1; overflow-x: hidden; scrollbar-gutter: stable; }
     #panel { height: auto; max-height: 14; border-top: solid $accent; padding: 0 1; }
-    #status { height: 2; background: $panel; }
+    #status { height: 2; background: $panel; text-wrap: nowrap; text-overflow: ellipsis; }
     """
     BINDINGS: ClassVar = [
         Binding("y", "accept(0)", "accept"),
