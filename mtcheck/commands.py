@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError, LocatedError, MtcheckError, UsageError
-from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots, write_new
+from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.printable import one_line, printable

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from mtcheck.engine import RuleSet
+from mtcheck.printable import one_line
 from mtcheck.review import view
 from mtcheck.review.decisions import Decisions
 
@@ -173,7 +174,7 @@ class ReviewScreen(Screen[None]):
             index = (self.index + step) % len(self.engines)
             if self.engines[index].current() is not None:
                 self.index = index
-                self.message = f"Next file: {self.engine.document.path}"
+                self.message = f"Next file: {one_line(self.engine.document.path)}"
                 return
 
     async def action_accept(self, choice: int) -> None:
@@ -241,7 +242,7 @@ class ReviewScreen(Screen[None]):
         if not changed:
             self.app.exit([False] * len(self.engines))
             return
-        names = ", ".join(e.document.path for e in changed)
+        names = ", ".join(one_line(e.document.path) for e in changed)
         if self.dry_run:
             question = f"Dry run: nothing is written. y or n quits, Esc goes back. ({names})"
         else:

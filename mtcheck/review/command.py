@@ -18,8 +18,9 @@ from mtcheck.baseline import Baseline
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet
 from mtcheck.errors import InputError
-from mtcheck.files import write_atomically
+from mtcheck.files import write_new
 from mtcheck.model import Severity
+from mtcheck.printable import one_line
 from mtcheck.review.decisions import Decisions, Key
 from mtcheck.review.session import baseline_keys, checker
 
@@ -39,8 +40,12 @@ def run_review(
         EXIT_ERROR,
         EXIT_FINDINGS,
         STDIN_NAME,
+        _as_input_error,
         _documents,
+        _read_options,
         _report_error,
+        encoded,
+        write_back,
     )
 
     if not stdin.isatty():
@@ -54,6 +59,7 @@ def run_review(
         else Baseline()
     )
     min_severity = Severity.parse(args.min_severity)
+    tree = _read_options(args, ruleset.config).tree
     documents: list[Document] = []
     failed = False
     for item in _documents(args, ruleset, stdin):
@@ -71,10 +77,21 @@ def run_review(
 
         return Decisions(document, checker(document, ruleset, min_severity, known))
 
-    def keep(document: Document, text: str, rejected: list[Key], save: bool) -> None:
+    def keep(document: Document, text: str, rejected: list[Key], save: bool) -> bool:
+        """Write and remember what the review decided; False if the file could not be written."""
         if save:
-            _write(document, text, not args.no_backup)
-            console.print(f"Wrote {document.path}.", markup=False)
+            try:
+                data = encoded(document, text)  # before the backup: a failure writes nothing
+                path = Path(document.path)
+                if not args.no_backup:
+                    # The bytes read, verified against their digest: a copy, not a re-encoding.
+                    backup = path.with_name(path.name + ".orig")
+                    write_new(backup, document.encode(), like=os.stat(path), tree=tree)
+                write_back(document, text, tree, data)
+            except (InputError, OSError) as error:
+                _report_error(errors, _as_input_error(document.path, error))
+                return False
+            console.print(f"Wrote {one_line(document.path)}.", markup=False)
         if args.remember and rejected:
             # Positions refer to the reviewed text: remember them only if the file now holds it.
             if save or text == document.text:
@@ -87,6 +104,7 @@ def run_review(
                 )
             else:
                 console.print("Rejections not remembered: the file was not written.")
+        return True
 
     if documents and full_screen_wanted(args, stdin, console.file):
         from mtcheck.review.app import review_in_full_screen
@@ -94,7 +112,8 @@ def run_review(
         engines = [engine_for(document) for document in documents]
         saves = review_in_full_screen(engines, ruleset, dry_run=args.dry_run)
         for engine, save in zip(engines, saves, strict=True):
-            keep(engine.document, engine.text, engine.rejected(), save)
+            if not keep(engine.document, engine.text, engine.rejected(), save):
+                failed = True
         return EXIT_ERROR if failed else EXIT_CLEAN
 
     from mtcheck.commands import line_reader
@@ -113,14 +132,9 @@ def run_review(
         except EOFError:
             console.print("\nInput ended; nothing written.")
             return EXIT_FINDINGS
-        keep(document, outcome.text, outcome.rejected, save)
+        if not keep(document, outcome.text, outcome.rejected, save):
+            failed = True
+            continue
         if outcome.quit:
             break
     return EXIT_ERROR if failed else EXIT_CLEAN
-
-
-def _write(document: Document, text: str, backup: bool) -> None:
-    path = Path(document.path)
-    if backup:
-        write_atomically(path.with_name(path.name + ".orig"), document.encode())
-    write_atomically(path, document.with_text(text).encode())

@@ -20,6 +20,7 @@ from mtcheck.diff import render_diff, word_diff
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet
 from mtcheck.model import Finding, Severity
+from mtcheck.printable import one_line
 from mtcheck.review.context import context
 from mtcheck.review.decisions import Current, Decision, Decisions, Key
 from mtcheck.review.keys import KeyReader
@@ -123,7 +124,9 @@ class Review:
     def _show(self, current: Current) -> None:
         finding, text = current.finding, self.decisions.text
         head = Text(f"[{current.number}/{current.total}] ", style="cyan")
-        head.append(f"{self.document.path}:{current.line}:{current.column}  ", style="bold")
+        head.append(
+            f"{one_line(self.document.path)}:{current.line}:{current.column}  ", style="bold"
+        )
         head.append(f"{finding.rule_id} ", style="yellow")
         head.append(f"[{finding.category}] ", style="magenta")
         head.append(finding.message)
@@ -170,11 +173,11 @@ def finish(
     if decisions:
         console.print(summary_table(decisions))
     if not render_diff(document.text, text, document.path, console):
-        console.print(f"No changes to {document.path}.", markup=False)
+        console.print(f"No changes to {one_line(document.path)}.", markup=False)
         return False
     if dry_run:
         return False
     while True:
-        answer = read_key(f"Write the changes to {document.path}? [y/n] > ").lower()
+        answer = read_key(f"Write the changes to {one_line(document.path)}? [y/n] > ").lower()
         if answer in ("y", "n"):
             return answer == "y"

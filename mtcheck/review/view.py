@@ -15,6 +15,7 @@ from rich.text import Text
 from mtcheck.diff import render_diff, word_diff
 from mtcheck.engine import RuleSet
 from mtcheck.model import Finding
+from mtcheck.printable import one_line
 from mtcheck.review.context import context
 from mtcheck.review.decisions import Current, Decisions, key_of
 
@@ -168,7 +169,7 @@ def status(engines: list[Decisions], index: int, current: Current | None) -> Tex
     out.append(f" {progress} ", style="bold reverse")
     if len(engines) > 1:
         out.append(f" file {index + 1}/{len(engines)}")
-    out.append(f" {engine.document.path} ", style="bold")
+    out.append(f" {one_line(engine.document.path)} ", style="bold")
     if engine.codes:
         out.append(f"/{','.join(engine.codes)} ", style="cyan")
     for category, count in sorted(engine.counts().items()):
