@@ -284,9 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
         "review",
         help="go through the findings one by one in the terminal",
         description=(
-            "Review each finding in turn: y accept, n reject, 1-9 pick an alternative, "
-            "e edit, a accept all of this rule, s skip the file, u undo, ? help, q quit. "
-            "Each file is written once at the end, atomically, after a confirmation."
+            "Review each finding, one keystroke a decision: y accept, n reject, 1-9 pick "
+            "an alternative, e edit, a accept all of this rule at once, s skip, u undo, "
+            "? help, q quit. On a terminal the reviewer is full-screen (the article in view, "
+            "j/k to move, / to filter, [ and ] for the previous and next file); --plain, "
+            "TERM=dumb and other streams get the line mode. Each file is written once at "
+            "the end, atomically, after a confirmation."
         ),
     )
     _add_input(review)
@@ -294,6 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_originals(review)
     review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
     review.add_argument("--no-backup", action="store_true", help="do not keep FILE.orig")
+    review.add_argument(
+        "--plain", action="store_true", help="the line mode, not the full-screen reviewer"
+    )
     review.add_argument(
         "--baseline",
         type=Path,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -23,7 +22,7 @@ from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError, LocatedError, MtcheckError, UsageError
-from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots, write_new
+from mtcheck.files import STDIN, collect, digest, replace_contents, tree_roots
 from mtcheck.model import Applicability
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.printable import one_line, printable
@@ -436,73 +435,9 @@ def _prefilled_input(prompt: str, default: str) -> str:
 def run_review(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
-    from mtcheck.model import Severity
-    from mtcheck.review import Review, finish
+    from mtcheck.review.command import run_review as review
 
-    if not stdin.isatty():
-        raise InputError(
-            "<stdin>", "review needs a terminal; use `mtcheck check` or `mtcheck fix` in scripts"
-        )
-    ask = line_reader(stdin, console)
-    baseline_path = args.baseline or (Path(".mtcheck-baseline.json") if args.remember else None)
-    baseline = (
-        Baseline.load(baseline_path)
-        if baseline_path is not None and baseline_path.exists()
-        else Baseline()
-    )
-    failed = False
-    tree = _read_options(args, ruleset.config).tree
-    for item in _documents(args, ruleset, stdin):
-        if isinstance(item, InputError):
-            _report_error(errors, item)
-            failed = True
-            continue
-        if item.path == STDIN_NAME:
-            raise InputError(STDIN_NAME, "cannot review standard input; name the file")
-        review = Review(
-            item,
-            ruleset,
-            console,
-            ask,
-            Severity.parse(args.min_severity),
-            skip=lambda text, finding, path=item.path: baseline.knows(path, text, finding),
-        )
-        try:
-            outcome = review.run()
-            save = finish(console, item, outcome, ask, args.dry_run)
-        except EOFError:
-            console.print("\nInput ended; nothing written.")
-            return EXIT_FINDINGS
-        if save:
-            try:
-                data = encoded(item, outcome.text)  # before the backup: a failure writes nothing
-                path = Path(item.path)
-                if not args.no_backup:
-                    # The bytes read, verified against their digest: a copy, not a re-encoding.
-                    backup = path.with_name(path.name + ".orig")
-                    write_new(backup, item.encode(), like=os.stat(path), tree=tree)
-                write_back(item, outcome.text, tree, data)
-            except (InputError, OSError) as error:
-                _report_error(errors, _as_input_error(item.path, error))
-                failed = True
-                continue
-            console.print(f"Wrote {one_line(item.path)}.", markup=False)
-        if args.remember and outcome.rejected:
-            # Positions refer to the reviewed text: remember them only if the file now holds it.
-            if save or outcome.text == item.text:
-                for key in review.rejected_keys(outcome, outcome.text):
-                    baseline.add(key)
-                assert baseline_path is not None
-                baseline.save(baseline_path)
-                console.print(
-                    f"Remembered {len(outcome.rejected)} rejected in {baseline_path}.",
-                    markup=False,
-                )
-            else:
-                console.print("Rejections not remembered: the file was not written.")
-        if outcome.quit:
-            break
-    return EXIT_ERROR if failed else EXIT_CLEAN
+    return review(args, ruleset, console, errors, stdin)
 
 
 def run_clean(ruleset: RuleSet, out: TextIO, paths: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from rich.console import Console
 from mtcheck.document import Document
 from mtcheck.engine import default_ruleset
 from mtcheck.review import Review, finish
+from mtcheck.review.line import PROMPT
 
 TEXT = """Vladimir Putinvisited belarus on Monday. Putin spoke.
 
@@ -24,6 +25,7 @@ SIGHT: Other news
 
 
 def _session(answers: list[str], text: str = TEXT, width: int = 80):  # type: ignore[no-untyped-def]
+    """Keys and typed lines come from one script, in order."""
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, highlight=False)
     queue = iter(answers)
@@ -33,34 +35,41 @@ def _session(answers: list[str], text: str = TEXT, width: int = 80):  # type: ig
         console.print(prompt + answer, markup=False)
         return answer or default
 
-    review = Review(Document(text, path="a.txt"), default_ruleset(), console, ask)
-    return review, console, out, ask
+    def read_key(prompt: str) -> str:
+        key = next(queue)
+        console.print(prompt + key, markup=False)
+        return key
+
+    review = Review.of(Document(text, path="a.txt"), default_ruleset(), console, read_key, ask)
+    return review, console, out, read_key
 
 
 def test_transcript_accept_reject_choose() -> None:
     review, _, out, _ = _session(["y", "n", "2", "y"])
     outcome = review.run()
+    # Progress first; positions are where the text is on disk (belarus is at 1:23 in the
+    # file, though the accepted split moved it to 1:24 in the buffer).
     assert out.getvalue() == (
-        "a.txt:1:10  MT801 [glued-words] “Putinvisited” looks like two words glued where \n"
-        "markup was stripped: “Putin visited”\n"
+        "[1/4] a.txt:1:10  MT801 [glued-words] “Putinvisited” looks like two words glued \n"
+        "where markup was stripped: “Putin visited”\n"
         "  Vladimir [-Putinvisited-]{+Putin visited+} belarus on Monday. Putin spoke.\n"
         "  1) “Putin visited”\n"
-        "[y/n/1-9/e/a/s/u/?/q] > y\n"
-        "a.txt:1:24  MT811 [casing] “belarus” is a proper noun: write “Belarus”\n"
+        f"{PROMPT}y\n"
+        "[2/4] a.txt:1:23  MT811 [casing] “belarus” is a proper noun: write “Belarus”\n"
         "  Vladimir Putin visited [-belarus-]{+Belarus+} on Monday. Putin spoke.\n"
         "  1) “Belarus”\n"
-        "[y/n/1-9/e/a/s/u/?/q] > n\n"
-        "a.txt:3:5  MT101 [calque] “overall maximum” is a calque of Spanish “jefe \n"
+        f"{PROMPT}n\n"
+        "[3/4] a.txt:3:5  MT101 [calque] “overall maximum” is a calque of Spanish “jefe \n"
         "máximo”; write “commander-in-chief”\n"
         "  The [-overall maximum-]{+commander-in-chief+} of the army said no.\n"
         "  1) “commander-in-chief”\n"
         "  2) “head”\n"
-        "[y/n/1-9/e/a/s/u/?/q] > 2\n"
-        "a.txt:5:1  MT001 [crossref-label] “SIGHT:” is Spanish “VEA:” mistranslated; \n"
-        "write “SEE ALSO:”\n"
+        f"{PROMPT}2\n"
+        "[4/4] a.txt:5:1  MT001 [crossref-label] “SIGHT:” is Spanish “VEA:” \n"
+        "mistranslated; write “SEE ALSO:”\n"
         "  [-SIGHT-]{+SEE ALSO+}: Other news\n"
         "  1) “SEE ALSO:”\n"
-        "[y/n/1-9/e/a/s/u/?/q] > y\n"
+        f"{PROMPT}y\n"
     )
     assert outcome.text == (
         "Vladimir Putin visited belarus on Monday. Putin spoke.\n\n"
@@ -87,24 +96,28 @@ def test_accept_all_of_a_rule() -> None:
     assert outcome.text == "Belarus and Kyiv met in Lima. The overall maximum spoke.\n"
 
 
-def test_line_removal_and_skip_file() -> None:
-    text = "Skip to content\n\nTitle here\n\nSIGHT: More\n"
-    review, _, _, _ = _session(["y", "s"], text=text)
-    outcome = review.run()
+def test_line_removal_skip_and_next_file() -> None:
+    text = "Skip to content\n\nTitle here\n\nSIGHT: More\n\nShare this article:\n"
+    review, _, _, _ = _session(["y", "s", "y"], text=text)
+    outcome = review.run()  # s skips one finding; the next is still asked
     assert outcome.text == "Title here\n\nSIGHT: More\n"
+    assert [d.kind for d in outcome.decisions] == ["accepted", "skipped", "accepted"]
+    review, _, out, _ = _session(["]"], text=text)
+    outcome = review.run()  # ] leaves the rest of the file as it is
+    assert outcome.text == text and not outcome.quit and out.getvalue().count(PROMPT) == 1
 
 
 def test_finish_shows_summary_diff_and_asks(tmp_path: Path) -> None:
     review, console, out, ask = _session(["y", "n", "y", "y", "y"])
     outcome = review.run()
     document = Document(TEXT, path="a.txt")
-    assert finish(console, document, outcome, ask, dry_run=False)
+    assert finish(console, document, outcome.text, outcome.decisions, ask, dry_run=False)
     transcript = out.getvalue()
     assert "Review summary" in transcript and "glued-words" in transcript
     assert "--- a.txt" in transcript and "Write the changes to a.txt? [y/n] > y" in transcript
     review, console, out, ask = _session(["y", "q"])
     outcome = review.run()
-    assert not finish(console, document, outcome, ask, dry_run=True)
+    assert not finish(console, document, outcome.text, outcome.decisions, ask, dry_run=True)
 
 
 def test_review_in_a_script_is_refused(run, tmp_path: Path) -> None:
@@ -151,31 +164,36 @@ def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
     env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "80", "TERM": "xterm"}
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "mtcheck", "review", "--no-backup", str(article)],
+        ["-m", "mtcheck", "review", "--plain", "--no-backup", str(article)],
         env=env,
         encoding="utf-8",
         timeout=30,
         dimensions=(40, 80),
     )
-    # Skip to content: accept; then Putinvisited: accept; belarus: reject; kyiv: undo the
-    # rejection first, then accept belarus and kyiv; then quit and save.
-    child.expect(r"Skip to content.*> ")
-    child.sendline("y")
-    child.expect(r"Putinvisited.*> ")
-    child.sendline("y")
+    # One key a decision, no Enter. Skip to content: accept; Putinvisited: accept;
+    # belarus: reject; at kyiv, undo the rejection, then accept belarus and kyiv; then
+    # putinwhose, and its follow-up Putin, which the split creates; then quit and save.
+    child.expect(r"\[1/\d+\].*Skip to content.*> ")
+    child.send("y")
+    child.expect(r"\[2/\d+\].*Putinvisited.*> ")
+    child.send("y")
     child.expect(r"belarus.*> ")
-    child.sendline("n")
+    child.send("n")
     child.expect(r"kyiv.*> ")
-    child.sendline("u")
+    child.send("u")
     child.expect("Undone.")
     child.expect(r"belarus.*> ")
-    child.sendline("y")
+    child.send("y")
     child.expect(r"kyiv.*> ")
-    child.sendline("y")
+    child.send("y")
+    child.expect(r"putinwhose.*> ")
+    child.send("y")
+    child.expect(r"a follow-up of your change[\s\S]*Putin[\s\S]*> ")
+    child.send("y")
     child.expect(r"> ")
-    child.sendline("q")
+    child.send("q")
     child.expect(r"Write the changes to[\s\S]*\[y/n\] >")
-    child.sendline("y")
+    child.send("y")
     child.expect(pexpect.EOF)
     saved = article.read_text(encoding="utf-8")
     original = SEED.read_text(encoding="utf-8")
@@ -183,6 +201,7 @@ def test_review_seed_in_a_real_terminal(tmp_path: Path) -> None:
         original.replace("Skip to content\n\n", "", 1)
         .replace("Putinvisited belarus", "Putin visited Belarus", 1)
         .replace("fears in kyiv", "fears in Kyiv", 1)
+        .replace("\nputinwhose", "\nPutin whose", 1)
     )
     assert saved == expected
 
@@ -226,7 +245,9 @@ def test_notes_without_a_fix_are_shown_and_can_be_edited() -> None:
         return answer or default
 
     document = Document(english, path="a.txt", original=Document(spanish))
-    outcome = Review(document, default_ruleset(), console, ask).run()
+    outcome = Review.of(
+        document, default_ruleset(), console, lambda prompt: ask(prompt, ""), ask
+    ).run()
     shown = out.getvalue()
     assert "MT953 [omission]" in shown and "(no fix: e to edit the text, n to go on)" in shown
     assert "Nothing to accept here" in shown
@@ -234,3 +255,18 @@ def test_notes_without_a_fix_are_shown_and_can_be_edited() -> None:
         "Congress approved the law. The opposition voted against it. "
         "The rule takes effect in January.\n"
     )
+
+
+def test_full_screen_only_on_the_process_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import argparse
+
+    from mtcheck.review.command import full_screen_wanted
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)
+    assert not full_screen_wanted(argparse.Namespace(plain=True), sys.stdin, sys.stdout)
+    assert not full_screen_wanted(argparse.Namespace(plain=False), _Terminal(""), sys.stdout)
+    monkeypatch.setenv("TERM", "dumb")
+    assert not full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)
