@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from mtcheck import safe_regex
-from mtcheck.automaton import Reach, reach
-from mtcheck.kinds.pattern import compile_flags, regex_anchors
+from mtcheck.kinds.pattern import RegexRule, compile_flags
 from mtcheck.model import Finding
-from mtcheck.prefilter import required_literals
-from mtcheck.rule import Rule, RuleInfo
+from mtcheck.rule import RuleInfo
 
 if TYPE_CHECKING:
     from mtcheck.analysis import Analysis
@@ -41,7 +38,7 @@ def _is_blank(document: Document, line: int) -> bool:
     return not document.text[start:end].strip()
 
 
-class LineRule(Rule):
+class LineRule(RegexRule):
     """Matches ``pattern`` at the start of each line (after indentation).
 
     ``action = "remove"`` deletes the line; ``action = "replace"`` replaces the
@@ -60,18 +57,6 @@ class LineRule(Rule):
         self.templates: tuple[str, ...] = tuple(table.get("replace", ()))
         if self.action == "replace" and not self.templates:
             raise ValueError('action = "replace" needs a replace list')
-
-    @cached_property
-    def literals(self) -> frozenset[str] | None:
-        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
-        return required_literals(self.regex.python)
-
-    def derive_anchors(self) -> frozenset[str] | None:
-        return regex_anchors(self.literals)
-
-    @cached_property
-    def reach(self) -> Reach:
-        return reach(self.regex)
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         text = document.text

@@ -38,7 +38,25 @@ def regex_anchors(literals: frozenset[str] | None) -> frozenset[str] | None:
     return None if None in folded else frozenset(f for f in folded if f)  # type: ignore[misc]
 
 
-class PatternRule(Rule):
+class RegexRule(Rule):
+    """A rule run by one regular expression: its anchors and reach come from it."""
+
+    regex: safe_regex.SafeRegex
+
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
+        return required_literals(self.regex.python)
+
+    def derive_anchors(self) -> frozenset[str] | None:
+        return regex_anchors(self.literals)
+
+    @cached_property
+    def reach(self) -> Reach:
+        return reach(self.regex)
+
+
+class PatternRule(RegexRule):
     """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported
     (``flag2``, ``flag3``… in other alternatives: the first that matched).
 
@@ -79,18 +97,6 @@ class PatternRule(Rule):
                 )
                 if not known:
                     raise ValueError(f"replacement refers to unknown group {name!r}")
-
-    @cached_property
-    def literals(self) -> frozenset[str] | None:
-        """What the prefilter requires (derived on first use, or read from the compiled cache)."""
-        return required_literals(self.regex.python)
-
-    def derive_anchors(self) -> frozenset[str] | None:
-        return regex_anchors(self.literals)
-
-    @cached_property
-    def reach(self) -> Reach:
-        return reach(self.regex)
 
     def find(self, document: Document, analysis: Analysis) -> Iterator[Finding]:
         if self.register is not None and not self.register.holds(analysis):
