@@ -160,6 +160,8 @@ def run_case(seed: int, root: Path, words: int = 60) -> Outcome:
     start = time.monotonic()
     try:
         code = main(argv, stdout=out, stderr=err, stdin=io.StringIO(""))
+    except KeyboardInterrupt:  # the bench itself interrupted (SIGINT, or SIGTERM via main)
+        raise
     except BaseException as exc:
         code = -1
         problems.append(f"traceback: {type(exc).__name__}: {exc}")
