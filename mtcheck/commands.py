@@ -332,6 +332,11 @@ def encoded(document: Document, text: str) -> bytes:
                 document.path,
                 f"would not be written back byte for byte as {document.encoding}; not written",
             )
+        if text.startswith("\ufeff") and not document.bom:
+            # Written as it stands, the next read would take it for a byte-order mark.
+            raise InputError(
+                document.path, "a fix would start the file with U+FEFF (a BOM); not written"
+            )
         return document.with_text(text).encode()
     except UnicodeEncodeError as exc:
         char = str(exc.object[exc.start])

@@ -267,6 +267,8 @@ def _segments(article: Article, fixed_texts: dict[str, str]) -> list[Segment]:
 def _metrics(hypotheses: list[str], references: list[str]) -> Metrics:
     from sacrebleu.metrics import BLEU, CHRF, TER  # heavy: numpy, lxml
 
+    if not hypotheses:  # a folder of clean articles only: nothing was fixed to score
+        return Metrics(bleu=0.0, chrf=0.0, ter=0.0)
     refs = [references]
     return Metrics(
         bleu=BLEU().corpus_score(hypotheses, refs).score,

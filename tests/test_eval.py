@@ -137,3 +137,13 @@ def test_source_tag_is_parsed_and_refused_on_hard_negatives() -> None:
     assert tagged.settled_by_source and tagged.for_bilingual and not negative.for_bilingual
     with pytest.raises(Exception, match="cannot be tagged"):
         parse("[[x -> x | ok, source]]\n")
+
+
+def test_eval_of_clean_articles_only_reports_the_clean_rate(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "native.ann").write_text(
+        "The minister spoke in Lima on Tuesday.\n", encoding="utf-8"
+    )
+    result = run("eval", "--format", "json", str(tmp_path))
+    assert result.code == 0, result.err
+    report = json.loads(result.out)
+    assert report["clean_articles"] == 1 and report["clean"]["findings"] == 0

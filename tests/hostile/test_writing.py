@@ -205,3 +205,29 @@ def test_review_backup_is_a_byte_copy(tmp_path):
     backup = Path(str(path) + ".orig")
     write_new(backup, doc.encode(), like=path.stat())
     assert backup.read_bytes() == raw
+
+
+def test_a_fix_that_would_start_the_file_with_a_bom_is_refused(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "a.txt"
+    # No BOM; a zero-width no-break space after a leading space. A fix that
+    # removed the space would make the next read take U+FEFF for a BOM.
+    data = " \ufeffThe minister visited belarus.\n".encode()
+    article.write_bytes(data)
+    result = run("fix", "--write", str(article))
+    written = article.read_bytes()
+    assert not written.startswith(b"\xef\xbb\xbf")
+    if written == data:
+        assert result.code in (1, 2)
+
+
+def test_encoded_refuses_text_that_would_read_back_as_a_bom() -> None:
+    import pytest
+
+    from mtcheck.commands import encoded
+    from mtcheck.document import Document
+    from mtcheck.errors import InputError
+
+    document = Document("x \ufeffy\n", path="a.txt")
+    with pytest.raises(InputError, match="U\\+FEFF"):
+        encoded(document, "\ufeffy\n")
+    assert encoded(document, "x y\n") == b"x y\n"
