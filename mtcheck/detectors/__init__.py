@@ -17,6 +17,7 @@ from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
 from mtcheck.detectors.names import detect_translated_person_names
+from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
 from mtcheck.document import Document
 
@@ -54,6 +55,7 @@ DETECTORS: dict[str, Detector] = {
     "capitalised-pronoun": detect_capitalised_pronoun,
     "capital-mid-sentence": detect_capital_mid_sentence,
     "personal-a": detect_personal_a,
+    "pronoun-gender": detect_pronoun_gender,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,

@@ -1,0 +1,99 @@
+"""A man's pronoun for a woman who is the subject just before: Spanish drops
+the subject (``detalló``) and writes ``su`` for his and her alike, and MT fills
+in ``he`` and ``his`` whoever the person is.
+
+Only a woman standing as the subject of the sentence (named in its first
+words: ``Senator Ana Ruiz presented…``) or of the one before counts, by a given
+name of known gender (``rules/lexicon/given-names.txt``). Any other person
+named in between (a man's name, two capitalised words that may be anyone, a
+word such as ``husband``), or a quotation around the pronoun, and the pronoun
+is left alone: it may well be his.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.detectors.name_lexicons import given_names
+from mtcheck.document import Document
+from mtcheck.model import Applicability
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_HER = {"he": "she", "his": "her", "him": "her", "himself": "herself"}
+_MAN_WORDS = frozenset(
+    "husband father son brother boy mr widower grandfather actor businessman congressman "
+    "chairman spokesman king pope priest".split()
+)
+# The subject stands in the first words of the sentence (after a title or two).
+_SUBJECT_WORDS = 4
+
+
+def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    genders = given_names()
+    text = analysis.text
+    woman_before = False  # the previous sentence's subject was a woman
+    for sentence in _SENTENCE.finditer(text):
+        words = list(_WORD.finditer(sentence.group()))
+        if not words:
+            woman_before = False
+            continue
+        subject = _woman_subject(words, genders)
+        woman = subject is not None or woman_before
+        others = _other_person_at(words, genders, subject)
+        quotes = 0
+        offset = sentence.start()
+        for word in words:
+            if subject is not None and word.start() <= words[subject].start():
+                continue
+            quotes = sentence.group().count("“", 0, word.start()) - sentence.group().count(
+                "”", 0, word.start()
+            )
+            if others is not None and word.start() >= others:
+                break
+            lower = word.group().lower()
+            if woman and lower in _HER and quotes <= 0:
+                replacement = _HER[lower]
+                if word.group()[0].isupper():
+                    replacement = replacement.capitalize()
+                yield Hit(
+                    offset + word.start(),
+                    offset + word.end(),
+                    (replacement,),
+                    Applicability.UNSAFE,
+                    f"“{word.group()}” for the woman this sentence is about: Spanish “su” and "
+                    f"a dropped subject say nothing of gender; write “{replacement}”",
+                )
+        text_between_sentences = text[sentence.end() : sentence.end() + 2]
+        woman_before = (subject is not None and others is None) and "\n\n" not in (
+            text_between_sentences
+        )
+
+
+def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int | None:
+    for index, word in enumerate(words[:_SUBJECT_WORDS]):
+        gender = genders.get(word.group())
+        if gender == "f":
+            return index
+        if gender == "m":
+            return None
+    return None
+
+
+def _other_person_at(
+    words: list[re.Match[str]], genders: dict[str, str], subject: int | None
+) -> int | None:
+    """Where the sentence names someone else, who may be the one the pronoun means."""
+    for index, word in enumerate(words):
+        if subject is not None and index <= subject + 1:
+            continue  # the woman's own name (given name and surname)
+        token = word.group()
+        if genders.get(token) is not None or token.lower() in _MAN_WORDS:
+            return word.start()
+        following = words[index + 1].group() if index + 1 < len(words) else ""
+        if index > 0 and token[:1].isupper() and following[:1].isupper():
+            return word.start()  # two capitalised words mid-sentence: a person, perhaps
+    return None
