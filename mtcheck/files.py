@@ -391,7 +391,7 @@ def write_new(
     _sync_folder(folder)
 
 
-# mtcheck's temporary files, and those of versions that named them .NAME.<eight random characters>.tmp.
+# mtcheck's temporary files, and those of versions that named them .NAME.<random>.tmp.
 _TEMP_NAME = re.compile(
     r"^\..+\.(?:[0-9a-f]{8}\.mtcheck-tmp|[a-z0-9_]{8}\.tmp|[a-z0-9_]{8}\.mtcheck-tmp)$"
 )
