@@ -8,18 +8,16 @@ read it; this module keeps no state beyond a cached parse.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+# The same folding the checks against the original compare names by (standard
+# library only: importing it loads none of the comparison code).
+from mtcheck.bilingual.segments import fold
 from mtcheck.resources import word_list
 
-
-def fold(text: str) -> str:
-    """Lower case without accents: José and jose compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+__all__ = ["PersonNames", "fold", "person_names"]
 
 
 @dataclass(frozen=True)

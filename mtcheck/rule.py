@@ -82,8 +82,12 @@ class Register:
         if not isinstance(value, dict) or set(value) - {"words", "min"}:
             raise ValueError("register must be a table with 'words' (a list) and 'min'")
         words, minimum = value.get("words"), value.get("min", 2)
-        if not (isinstance(words, list) and words and all(isinstance(w, str) for w in words)):
-            raise ValueError("register 'words' must be a non-empty list of words")
+        if not (
+            isinstance(words, list)
+            and words
+            and all(isinstance(w, str) and w and not any(c.isspace() for c in w) for w in words)
+        ):
+            raise ValueError("register 'words' must be a non-empty list of single words")
         if not isinstance(minimum, int) or isinstance(minimum, bool) or minimum < 1:
             raise ValueError("register 'min' must be a whole number of at least 1")
         return cls(frozenset(w.lower() for w in words), minimum)

@@ -20,6 +20,7 @@ from mtcheck import quality
 from mtcheck.diff import word_ops
 from mtcheck.document import Document
 from mtcheck.model import Finding, Severity
+from mtcheck.reporters.json import finding_to_dict
 from mtcheck.results import FileResult
 from mtcheck.rule import RuleInfo
 
@@ -128,21 +129,14 @@ def finding_data(
 ) -> dict[str, Any]:
     assert result.document is not None
     start, end = shown.span(finding.span.start, finding.span.end)
-    line, column = result.position(finding.span.start)
+    # The JSON report's fields, with offsets into the text as shown and the fix's
+    # safety alone (the page shows the change as a word diff instead of edits).
     return {
-        "rule": finding.rule_id,
-        "name": finding.name,
-        "category": finding.category,
-        "severity": finding.severity.label,
-        "message": finding.message,
+        **finding_to_dict(finding, result),
         "start": start,
         "end": end,
-        "line": line,
-        "column": column,
-        "matched": finding.matched,
         "fix": finding.fix.applicability.label if finding.fix is not None else None,
         "change": proposed_change(result.document.text, finding),
-        "suggestions": list(finding.suggestions),
         "spanish": spanish(start),
     }
 
