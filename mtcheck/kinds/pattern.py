@@ -83,12 +83,11 @@ class PatternRule(RegexRule):
             raise ValueError("translate must map single characters to strings")
         self.translation = str.maketrans(mapping) if mapping else None
         # ``map`` gives the flagged text its own replacement (John Charles -> Juan Carlos).
-        by_text = table.get("map", {})
-        if not isinstance(by_text, dict) or not all(isinstance(v, str) for v in by_text.values()):
-            raise ValueError("map must be a table of flagged text = replacement")
-        self.by_text: dict[str, str] = by_text
+        self.by_text: dict[str, tuple[str, ...]] = _suggestions_by_text(table.get("map", {}))
         # A case-blind pattern may flag THE TIME for a map written as The Time.
-        self.by_lower: dict[str, str] = {k.lower(): v for k, v in by_text.items()}
+        self.by_lower: dict[str, tuple[str, ...]] = {
+            k.lower(): v for k, v in self.by_text.items()
+        }
         for template in self.templates:
             for ref in _GROUP_REF.finditer(template):
                 name = ref.group(1) or ref.group(2)
@@ -114,7 +113,22 @@ class PatternRule(RegexRule):
             flagged = match.group(group)
             mapped = self.by_text.get(flagged, self.by_lower.get(" ".join(flagged.lower().split())))
             if mapped is not None:
-                replacements.insert(0, mapped)
+                replacements[:0] = mapped
             if self.keep_case:
                 replacements = [match_case(r, match.group(group)) for r in replacements]
             yield self.finding(start, end, document, replacements)
+
+
+def _suggestions_by_text(by_text: object) -> dict[str, tuple[str, ...]]:
+    """``map`` values are one replacement or a list of them, the first the fix."""
+    if not isinstance(by_text, dict):
+        raise ValueError("map must be a table of flagged text = replacement")
+    suggestions: dict[str, tuple[str, ...]] = {}
+    for flagged, value in by_text.items():
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+            raise ValueError(
+                f"map entry {flagged!r} must be a replacement or a non-empty list of them"
+            )
+        suggestions[flagged] = tuple(values)
+    return suggestions
