@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.errors import LocatedError
+from mtcheck.errors import LocatedError, MtcheckError
 from mtcheck.files import DEFAULT_MAX_BYTES, read_regular
 from mtcheck.model import Severity
 from mtcheck.sources import DEFAULT_PATTERN, check_pattern
@@ -191,6 +192,52 @@ def _table(path: Path) -> dict[str, Any] | None:
         table = data.get("tool", {}).get("mtcheck")
         return table if isinstance(table, dict) else None
     return data.get("tool", {}).get("mtcheck", data)
+
+
+def _code_lists(config: Config) -> list[tuple[str, tuple[str, ...]]]:
+    """Every place the config names rule codes, as (key, codes)."""
+    places = [
+        ("select", config.select),
+        ("extend-select", config.extend_select),
+        ("ignore", config.ignore),
+        ("extend-safe-fixes", config.extend_safe_fixes),
+        ("extend-unsafe-fixes", config.extend_unsafe_fixes),
+        ("severity", tuple(code for code, _ in config.severity)),
+    ]
+    places += [(f"per-file-ignores.{glob}", codes) for glob, codes in config.per_file_ignores]
+    return places
+
+
+def check_codes(config: Config, known: Sequence[str]) -> None:
+    """Raise ConfigError, naming the file, the key and the line, for the first rule code
+    the config names that selects nothing (a typo would silently switch a rule off)."""
+    from mtcheck.codes import validate_codes
+
+    if config.path is None:
+        return
+    path = config.path
+    for key, codes in _code_lists(config):
+        for code in codes:
+            validate_codes(
+                [code],
+                known,
+                f"[tool.mtcheck] {key}",
+                lambda message, code=code: ConfigError(str(path), message, _line_of(path, code)),
+            )
+
+
+def _line_of(path: Path, code: str) -> int | None:
+    """The first line of the config that names ``code`` as a string or a key; None when
+    the file cannot be read again or does not spell it so."""
+    try:
+        text = read_regular(path)[0].decode("utf-8")
+    except (MtcheckError, UnicodeDecodeError):
+        return None
+    quoted = re.compile(rf"""(["']){re.escape(code)}\1|(?:^|[{{,\s]){re.escape(code)}\s*=""")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if quoted.search(line.split("#", 1)[0]):
+            return number
+    return None
 
 
 def find(start: Path) -> Path | None:

@@ -12,7 +12,8 @@ from pathlib import Path
 from mtcheck import policy, suppressions
 from mtcheck.analysis import Analysis
 from mtcheck.automaton import RuleIndex
-from mtcheck.config import Config
+from mtcheck.codes import known_codes
+from mtcheck.config import Config, check_codes
 from mtcheck.document import Document
 from mtcheck.loader import load_rules
 from mtcheck.model import Finding
@@ -109,6 +110,7 @@ def build_ruleset(
     ``--select`` replaces the config's ``select``; ``--ignore`` adds to its ``ignore``.
     """
     rules = load_ruleset([*config.extra_rules, *extra])
+    check_codes(config, known_codes(rules))
     chosen = [*(select or config.select)]
     if chosen:  # with no selection every rule is in already; extend-select adds to a selection
         chosen += config.extend_select
