@@ -1,11 +1,14 @@
 """Inline suppressions: HTML comments an editor writes in the article itself.
 
-``<!-- mtcheck: ignore MT801,casing -->``  the next line (all rules when none given)
+``text <!-- mtcheck: ignore MT801,casing -->``  its own line, as ``# noqa`` works
+``<!-- mtcheck: ignore-next-line MT801 -->``  the next line (all rules when none given)
 ``<!-- mtcheck: off -->`` ... ``<!-- mtcheck: on -->``  a range
 ``<!-- mtcheck: ignore-file -->``  the whole file
 
 The same comments work in plain text, Markdown and HTML. Codes are rule id
-prefixes, rule names or categories, as for ``--select``.
+prefixes, rule names or categories, as for ``--select``. An ``ignore`` comment
+alone on its line covers the next line: the older spelling of
+``ignore-next-line``, kept so that articles written for it still work.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ from dataclasses import dataclass, field
 from mtcheck.document import Document
 from mtcheck.model import Finding
 
+_TAG = re.compile(r"<[^>]*>")
 _DIRECTIVE = re.compile(
-    r"<!--\s*mtcheck:\s*(?P<kind>ignore-file|ignore|off|on)\b(?P<codes>[^>]*?)\s*-->",
+    r"<!--\s*mtcheck:\s*(?P<kind>ignore-file|ignore-next-line|ignore|off|on)(?![\w-])(?P<codes>[^>]*?)\s*-->",
     re.IGNORECASE,
 )
 
@@ -50,8 +54,9 @@ def parse(document: Document) -> list[Suppression]:
         line, _ = document.position(match.start())
         if kind == "ignore-file":
             found.append(Suppression(kind, codes, line, 0, len(text)))
-        elif kind == "ignore":
-            target = min(line + 1, document.line_count)
+        elif kind in ("ignore", "ignore-next-line"):
+            same_line = kind == "ignore" and _shares_line(document, match, line)
+            target = line if same_line else min(line + 1, document.line_count)
             start, end, _ = document.line_bounds(target)
             found.append(Suppression(kind, codes, line, start, end))
         elif kind == "off" and open_range is None:
@@ -61,6 +66,14 @@ def parse(document: Document) -> list[Suppression]:
             open_range.end = match.start()
             open_range = None
     return found
+
+
+def _shares_line(document: Document, directive: re.Match[str], line: int) -> bool:
+    """Whether the comment sits beside text (not only markup) on its line."""
+    start, end, _ = document.line_bounds(line)
+    text = document.text
+    rest = text[start : directive.start()] + text[directive.end() : end]
+    return bool(_TAG.sub("", rest).strip())
 
 
 def apply(

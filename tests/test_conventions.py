@@ -73,3 +73,56 @@ def test_a_team_rule_is_a_known_code(run, tmp_path, article):
     )
     result = run("check", str(article))
     assert result.code == 0 and result.err == ""
+
+
+# Inline suppressions on the line itself and on the next line -------------------------------
+
+_SAME_LINE = {
+    "txt": "Vladimir Putinvisited Belarus. <!-- mtcheck: ignore MT801 -->\nLater, Lukashenkois here.\n",
+    "md": "Vladimir **Putin**visited Belarus. <!-- mtcheck: ignore glued-words -->\n\n"
+    "Later, Lukashenkois here.\n",
+    "html": "<p>Vladimir Putinvisited Belarus. <!-- mtcheck: ignore MT801 --></p>\n"
+    "<p>Later, Lukashenkois here.</p>\n",
+}
+
+
+@pytest.mark.parametrize("syntax", sorted(_SAME_LINE))
+def test_a_suppression_on_the_line_of_the_artefact_covers_that_line_only(run, tmp_path, syntax):
+    path = tmp_path / f"a.{syntax}"
+    path.write_text(_SAME_LINE[syntax], encoding="utf-8")
+    result = run(
+        "check", "--isolated", "--format", "concise", "--report-unused-suppressions", str(path)
+    )
+    assert "Putinvisited" not in result.out
+    assert "Lukashenkois" in result.out  # the next line is still checked
+    assert "unused suppression" not in result.err
+
+
+@pytest.mark.parametrize("kind", ["ignore-next-line", "ignore"])
+@pytest.mark.parametrize("syntax", ["txt", "md", "html"])
+def test_the_next_line_form_and_its_older_spelling(run, tmp_path, kind, syntax):
+    comment = f"<!-- mtcheck: {kind} MT801 -->"
+    lines = [comment, "Vladimir Putinvisited Belarus.", "", "Later, Lukashenkois here."]
+    if syntax == "html":
+        lines = [
+            comment,
+            "<p>Vladimir Putinvisited Belarus.</p>",
+            "<p>Later, Lukashenkois here.</p>",
+        ]
+    path = tmp_path / f"a.{syntax}"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run(
+        "check", "--isolated", "--format", "concise", "--report-unused-suppressions", str(path)
+    )
+    assert "Putinvisited" not in result.out and "Lukashenkois" in result.out
+    assert "unused suppression" not in result.err
+
+
+def test_a_same_line_suppression_that_hides_nothing_is_reported(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("A clean line. <!-- mtcheck: ignore MT801 -->\nPutinvisited.\n", "utf-8")
+    result = run(
+        "check", "--isolated", "--format", "concise", "--report-unused-suppressions", str(path)
+    )
+    assert f"{path}:1: unused suppression (mtcheck: ignore MT801) hides nothing" in result.err
+    assert "Putinvisited" in result.out and result.code == 1
