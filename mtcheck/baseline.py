@@ -14,7 +14,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mtcheck.errors import InputError
@@ -113,14 +113,9 @@ class Baseline:
                 if spare is not None:
                     remaining[spare] -= 1
                     known.add(id(finding))
+        # replace(): what else the result carries (unused suppressions) stays.
         filtered = [
-            FileResult(
-                r.path,
-                r.document,
-                tuple(f for f in r.findings if id(f) not in known),
-                r.error,
-            )
-            for r in results
+            replace(r, findings=tuple(f for f in r.findings if id(f) not in known)) for r in results
         ]
         checked = {Path(r.path).as_posix() for r in results if r.document is not None}
         stale = Counter({k: n for k, n in remaining.items() if n > 0 and k[1] in checked})

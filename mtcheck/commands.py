@@ -13,7 +13,6 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from mtcheck import quality
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.cache import CACHE_DIR, ResultCache
@@ -30,6 +29,7 @@ from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
 from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
+from mtcheck.verdicts import failing, judge
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN_NAME = "<stdin>"
@@ -200,26 +200,22 @@ def run_check(
         _notice(errors, f"Baseline written to {args.write_baseline}.")
     if args.baseline:
         results = _apply_baseline(args, results, errors)
+    results = judge(
+        results, fail_under=args.fail_under, report_unused=args.report_unused_suppressions
+    )
     REPORTERS[args.format](console).report(results)
-    unused = [(r.path, s) for r in results for s in r.unused_suppressions]
-    if args.report_unused_suppressions:
-        for path, suppression in unused:
-            codes = ",".join(suppression.codes) or "all rules"
-            _notice(
-                errors,
-                f"{path}:{suppression.line}: unused suppression "
-                f"(mtcheck: {suppression.kind} {codes}) hides nothing",
-            )
+    for result in results:  # the reports carry these too; stderr is the log's copy
+        for suppression in result.unused_suppressions:
+            _notice(errors, f"{result.path}:{suppression.line}: {suppression.unused_reason}")
+        if result.shortfall is not None:
+            _notice(errors, f"{result.path}: {result.shortfall.reason}")
     if args.statistics:
         _print_statistics(results, errors if args.format not in ("full", "concise") else console)
     if failed:
         return EXIT_ERROR
     fail_on = ruleset.config.fail_on
-    failing = any(f.severity >= fail_on for r in results for f in r.findings)
-    below = args.fail_under is not None and any(
-        (s := quality.score(r)) is not None and s < args.fail_under for r in results
-    )
-    found = failing or below or (args.report_unused_suppressions and unused)
+    severe = any(f.severity >= fail_on for r in results for f in r.findings)
+    found = severe or failing(results)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 
 

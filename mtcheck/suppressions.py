@@ -36,6 +36,14 @@ class Suppression:
     end: int
     used: bool = field(default=False)
 
+    @property
+    def directive(self) -> str:
+        return f"mtcheck: {self.kind} {','.join(self.codes) or 'all rules'}"
+
+    @property
+    def unused_reason(self) -> str:
+        return f"unused suppression ({self.directive}) hides nothing"
+
     def covers(self, finding: Finding) -> bool:
         if not self.start <= finding.span.start < max(self.end, self.start + 1):
             return False

@@ -126,3 +126,137 @@ def test_a_same_line_suppression_that_hides_nothing_is_reported(run, tmp_path):
     )
     assert f"{path}:1: unused suppression (mtcheck: ignore MT801) hides nothing" in result.err
     assert "Putinvisited" in result.out and result.code == 1
+
+
+# Unused suppressions and --fail-under in the reports themselves ----------------------------
+
+_JUDGED = "A clean line. <!-- mtcheck: ignore MT801 -->\nVladimir Putinvisited belarus.\n"
+_JUDGING = ("--isolated", "--report-unused-suppressions", "--fail-under", "90")
+
+
+@pytest.fixture
+def judged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(_JUDGED, encoding="utf-8")
+    return "a.txt"
+
+
+def test_json_report_carries_unused_suppressions_and_the_fail_under_reason(run, judged):
+    import json
+
+    result = run("check", "--format", "json", *_JUDGING, judged)
+    assert result.code == 1
+    entry = json.loads(result.out)["files"][0]
+    assert entry["unused_suppressions"] == [
+        {
+            "line": 1,
+            "kind": "ignore",
+            "codes": ["MT801"],
+            "reason": "unused suppression (mtcheck: ignore MT801) hides nothing",
+        }
+    ]
+    assert entry["fail_under"] == {
+        "threshold": 90.0,
+        "score": entry["score"],
+        "reason": f"quality score {entry['score']:.1f} is below --fail-under 90",
+    }
+    assert "a.txt: quality score" in result.err  # and the log says why it failed
+
+
+def test_json_report_without_those_options_is_unchanged(run, judged):
+    import json
+
+    entry = json.loads(run("check", "--isolated", "--format", "json", judged).out)["files"][0]
+    assert "unused_suppressions" not in entry and "fail_under" not in entry
+    passing = run("check", "--isolated", "--format", "json", "--fail-under", "0", judged)
+    assert "fail_under" not in json.loads(passing.out)["files"][0]
+
+
+def test_github_annotations_carry_them(run, judged):
+    lines = run("check", "--format", "github", *_JUDGING, judged).out.splitlines()
+    assert (
+        "::warning file=a.txt,line=1,title=mtcheck/unused-suppression::"
+        "unused suppression (mtcheck: ignore MT801) hides nothing"
+    ) in lines
+    failing = [line for line in lines if "fail-under" in line]
+    assert len(failing) == 1
+    assert failing[0].startswith("::error file=a.txt,title=mtcheck/fail-under::quality score ")
+
+
+def test_sarif_carries_them_as_results_of_listed_rules(run, judged):
+    import json
+
+    log = json.loads(run("check", "--format", "sarif", *_JUDGING, judged).out)
+    sarif_run = log["runs"][0]
+    rules = [rule["id"] for rule in sarif_run["tool"]["driver"]["rules"]]
+    by_rule = {r["ruleId"]: r for r in sarif_run["results"]}
+    unused = by_rule["mtcheck/unused-suppression"]
+    assert rules[unused["ruleIndex"]] == "mtcheck/unused-suppression"
+    assert unused["message"]["text"].endswith("hides nothing")
+    assert unused["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    below = by_rule["mtcheck/fail-under"]
+    assert rules[below["ruleIndex"]] == "mtcheck/fail-under" and below["level"] == "error"
+    assert "below --fail-under 90" in below["message"]["text"]
+
+
+def test_unused_suppressions_survive_the_baseline(run, judged):
+    run("check", "--isolated", "--write-baseline", "b.json", judged)
+    result = run(
+        "check", "--isolated", "--baseline", "b.json", "--report-unused-suppressions", judged
+    )
+    assert "a.txt:1: unused suppression" in result.err and result.code == 1
+
+
+def test_the_full_report_says_a_file_is_below_fail_under(run, judged):
+    out = run("check", "--color", "never", *_JUDGING, judged).out
+    assert out.startswith("a.txt  quality ") and ", below --fail-under 90" in out.splitlines()[0]
+
+
+def test_a_long_path_is_not_broken_across_lines(run, tmp_path, monkeypatch):
+    # Without a terminal rich falls back to 80 columns (COLUMNS where set): the failing
+    # test in tests/hostile/test_filesystem.py came from a long temporary path.
+    monkeypatch.setenv("COLUMNS", "80")
+    folder = tmp_path / ("a-rather-long-folder-name-for-articles-" * 3)
+    folder.mkdir()
+    path = folder / "article.txt"
+    path.write_text(GLUED, encoding="utf-8")
+    assert str(path) in run("check", "--color", "never", str(path)).out.splitlines()[0]
+
+
+# SARIF URIs -------------------------------------------------------------------------------
+
+
+def _sarif_locations(log: dict) -> list[dict]:
+    locations = []
+    for result in log["runs"][0]["results"]:
+        locations.append(result["locations"][0]["physicalLocation"]["artifactLocation"])
+        for fix in result.get("fixes", []):
+            locations += [change["artifactLocation"] for change in fix["artifactChanges"]]
+    return locations
+
+
+def test_sarif_uri_is_a_percent_encoded_relative_reference(run, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.chdir(tmp_path)
+    folder = Path("notes 50%")
+    folder.mkdir()
+    (folder / "año #1.txt").write_text(GLUED, encoding="utf-8")
+    log = json.loads(run("check", "--isolated", "--format", "sarif", "./notes 50%").out)
+    locations = _sarif_locations(log)
+    assert locations and all(
+        loc == {"uri": "notes%2050%25/a%C3%B1o%20%231.txt", "uriBaseId": "%SRCROOT%"}
+        for loc in locations
+    )
+    assert "%SRCROOT%" in log["runs"][0]["originalUriBaseIds"]
+
+
+def test_sarif_uri_of_an_absolute_path_is_a_file_uri(run, tmp_path):
+    import json
+
+    path = tmp_path / "a b.txt"
+    path.write_text(GLUED, encoding="utf-8")
+    log = json.loads(run("check", "--isolated", "--format", "sarif", str(path)).out)
+    locations = _sarif_locations(log)
+    assert locations and all(loc == {"uri": path.as_uri()} for loc in locations)
+    assert locations[0]["uri"].startswith("file:///") and "a%20b.txt" in locations[0]["uri"]

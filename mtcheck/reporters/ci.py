@@ -6,6 +6,7 @@ import hashlib
 import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from mtcheck.baseline import finding_key
@@ -13,8 +14,17 @@ from mtcheck.model import Finding, Severity
 from mtcheck.printable import printable, xml_safe
 from mtcheck.reporters.base import Reporter
 from mtcheck.reporters.json import finding_to_dict
-from mtcheck.reporters.locations import SARIF_LEVEL, findings, locate, positions, rule_catalogue
+from mtcheck.reporters.locations import (
+    SARIF_LEVEL,
+    SRCROOT,
+    artifact_location,
+    findings,
+    locate,
+    positions,
+    rule_catalogue,
+)
 from mtcheck.results import FileResult
+from mtcheck.verdicts import UNUSED_SUPPRESSION, VERDICT_RULES, Verdict, verdicts
 from mtcheck.version import __version__
 
 HOMEPAGE = "https://pypi.org/project/mtcheck/"
@@ -64,6 +74,18 @@ class GithubReporter(Reporter):
                 message += f" → {finding.suggestions[0]}"
             level = _GITHUB_LEVEL[finding.severity]
             self.write(f"::{level} {properties}::{_escape_data(message)}\n")
+        for verdict in verdicts(results):
+            self.write(self._annotation(verdict))
+
+    @staticmethod
+    def _annotation(verdict: Verdict) -> str:
+        """An unused suppression on its line; a score below --fail-under on the file."""
+        fields: list[tuple[str, object]] = [("file", Path(verdict.path).as_posix())]
+        if verdict.line is not None:
+            fields.append(("line", verdict.line))
+        fields.append(("title", verdict.rule))
+        properties = ",".join(f"{k}={_escape_property(str(v))}" for k, v in fields)
+        return f"::{verdict.level} {properties}::{_escape_data(verdict.reason)}\n"
 
 
 def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
@@ -83,10 +105,13 @@ class SarifReporter(Reporter):
 
     def report(self, results: Sequence[FileResult]) -> None:
         catalogue = rule_catalogue()
+        judged = verdicts(results)
         used = sorted({f.rule_id for _, f in findings(results)})
+        used += sorted({v.rule for v in judged})
         index = {rule_id: i for i, rule_id in enumerate(used)}
         rules = [self._rule(rule_id, catalogue) for rule_id in used]
         sarif_results = [self._result(r, f, index[f.rule_id]) for r, f in findings(results)]
+        sarif_results += [self._verdict(v, index[v.rule]) for v in judged]
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -100,6 +125,9 @@ class SarifReporter(Reporter):
                             "rules": rules,
                         }
                     },
+                    "originalUriBaseIds": {
+                        SRCROOT: {"description": {"text": "the folder mtcheck was run in"}}
+                    },
                     "columnKind": "unicodeCodePoints",
                     "results": sarif_results,
                 }
@@ -109,6 +137,17 @@ class SarifReporter(Reporter):
 
     @staticmethod
     def _rule(rule_id: str, catalogue: dict[str, Any]) -> dict[str, Any]:
+        if rule_id in VERDICT_RULES:
+            text = VERDICT_RULES[rule_id]
+            return {
+                "id": rule_id,
+                "name": rule_id,
+                "shortDescription": {"text": text},
+                "fullDescription": {"text": text},
+                "defaultConfiguration": {
+                    "level": "warning" if rule_id == UNUSED_SUPPRESSION else "error"
+                },
+            }
         info = catalogue.get(rule_id)
         if info is None:  # a team's own rule loaded with --extra-rules
             return {"id": rule_id}
@@ -123,8 +162,26 @@ class SarifReporter(Reporter):
         }
 
     @staticmethod
+    def _verdict(verdict: Verdict, rule_index: int) -> dict[str, Any]:
+        region = {"startLine": verdict.line or 1}  # a score is the whole file's: its start
+        return {
+            "ruleId": verdict.rule,
+            "ruleIndex": rule_index,
+            "level": verdict.level,
+            "message": {"text": verdict.reason},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": artifact_location(verdict.path),
+                        "region": region,
+                    }
+                }
+            ],
+        }
+
+    @staticmethod
     def _result(result: FileResult, finding: Finding, rule_index: int) -> dict[str, Any]:
-        path = locate(result, finding).path
+        path = artifact_location(result.path)
         entry: dict[str, Any] = {
             "ruleId": finding.rule_id,
             "ruleIndex": rule_index,
@@ -133,7 +190,7 @@ class SarifReporter(Reporter):
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": path},
+                        "artifactLocation": path,
                         "region": {
                             **_region(result, finding.span.start, finding.span.end),
                             "snippet": {"text": finding.matched},
@@ -148,7 +205,7 @@ class SarifReporter(Reporter):
                     "description": {"text": f"{finding.fix.applicability.label} fix"},
                     "artifactChanges": [
                         {
-                            "artifactLocation": {"uri": path},
+                            "artifactLocation": path,
                             "replacements": [
                                 {
                                     "deletedRegion": _region(

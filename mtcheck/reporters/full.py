@@ -44,7 +44,9 @@ class FullReporter(Reporter):
             file_score = quality.score(result)
             if file_score is not None:
                 header.append(f"  quality {file_score:.1f}/100", style="dim")
-            self.console.print(header)
+            if result.shortfall is not None:
+                header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
+            self.console.print(header, soft_wrap=True)  # a path is never broken
             for finding in result.findings:
                 total += 1
                 fixable_count += fixable(finding, Applicability.SAFE)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from mtcheck.model import Finding, Severity
 from mtcheck.results import FileResult
@@ -29,6 +32,22 @@ def positions(result: FileResult, start: int, end: int) -> tuple[int, int, int, 
 def locate(result: FileResult, finding: Finding) -> Location:
     where = positions(result, finding.span.start, finding.span.end)
     return Location(Path(result.path).as_posix(), *where)
+
+
+# SARIF's conventional name for the root the relative URIs are resolved against (the
+# folder mtcheck ran in); the consumer (GitHub: the checkout) supplies its value.
+SRCROOT = "%SRCROOT%"
+
+
+def artifact_location(path: str) -> dict[str, Any]:
+    """A SARIF artifactLocation: a percent-encoded URI reference relative to SRCROOT, or
+    a ``file://`` URI for an absolute path (a space, ``#`` or ``%`` in a name must not
+    change what the URI points to)."""
+    posix = Path(path)
+    if posix.is_absolute():
+        return {"uri": posix.as_uri()}
+    relative = Path(os.path.normpath(path)).as_posix()
+    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
 
 
 def findings(results: list[FileResult] | tuple[FileResult, ...]):  # type: ignore[no-untyped-def]
