@@ -349,14 +349,27 @@ def replace_contents(name: str, data: bytes, stamp: FileStamp, tree: Sequence[st
         raise InputError(name, f"cannot write: {exc.strerror or exc}") from None
 
 
+def _mode_for(
+    fd: int, like: os.stat_result | None, existing: os.stat_result | None
+) -> int | None:
+    """The mode for a file write_new creates (None: as created, the umask's)."""
+    if existing is not None and not stat.S_ISLNK(existing.st_mode):
+        return stat.S_IMODE(existing.st_mode)
+    if like is not None:
+        as_created = stat.S_IMODE(os.fstat(fd).st_mode)  # 0o666 less the umask
+        return stat.S_IMODE(like.st_mode) & as_created
+    return None
+
+
 def write_new(
     path: Path, data: bytes, *, like: os.stat_result | None = None, tree: Sequence[str] = ()
 ) -> None:
     """Create or replace a file mtcheck owns (a backup, a baseline), atomically.
 
     A symlink in its place is replaced, never followed; the folder must lie in
-    the tree. The file gets ``like``'s mode (a backup: its article's), else an
-    existing file's mode, else the umask's.
+    the tree. A new file gets the umask's mode (0644 under umask 022: it is meant to be
+    kept or committed), narrowed to ``like``'s (a backup is never more open than its
+    article); a file replaced keeps its mode.
     """
     name = str(path)
     folder = os.path.realpath(path.parent)
@@ -371,15 +384,15 @@ def write_new(
         _refuse_kind(name, existing.st_mode)
         if not _writable(target, existing):
             raise InputError(name, "is read-only; not written")
-        like = like or existing
     try:
         fd, tmp = _temp_beside(target)
         try:
             with os.fdopen(fd, "wb") as handle:
                 _write_all(handle.fileno(), data)
-                if like is not None:
+                mode = _mode_for(handle.fileno(), like, existing)
+                if mode is not None:
                     with contextlib.suppress(OSError):
-                        os.fchmod(handle.fileno(), stat.S_IMODE(like.st_mode))
+                        os.fchmod(handle.fileno(), mode)
                 os.fsync(handle.fileno())
             os.replace(tmp, target)
         except BaseException:

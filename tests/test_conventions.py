@@ -260,3 +260,56 @@ def test_sarif_uri_of_an_absolute_path_is_a_file_uri(run, tmp_path):
     locations = _sarif_locations(log)
     assert locations and all(loc == {"uri": path.as_uri()} for loc in locations)
     assert locations[0]["uri"].startswith("file:///") and "a%20b.txt" in locations[0]["uri"]
+
+
+# Files meant to be kept get the usual mode -------------------------------------------------
+
+
+@pytest.fixture
+def umask_022():
+    import os
+
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    import stat
+
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def test_a_written_baseline_takes_the_umask(run, article, tmp_path, umask_022):
+    baseline = tmp_path / "baseline.json"
+    run("check", "--isolated", "--write-baseline", str(baseline), str(article))
+    assert baseline.is_file() and _mode(baseline) == 0o644
+    report = tmp_path / "report.json"
+    run("check", "--isolated", "--format", "json", "-o", str(report), str(article))
+    assert _mode(report) == 0o644
+
+
+@pytest.mark.parametrize(("article_mode", "backup_mode"), [(0o664, 0o644), (0o600, 0o600)])
+def test_a_review_backup_takes_the_umask_never_more_open_than_the_article(
+    tmp_path, monkeypatch, umask_022, article_mode, backup_mode
+):
+    import io
+
+    from mtcheck.cli import main
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    path = tmp_path / "a.txt"
+    path.write_text(GLUED, encoding="utf-8")
+    path.chmod(article_mode)
+    monkeypatch.setattr("mtcheck.commands._prefilled_input", lambda prompt, default: default)
+    out = io.StringIO()
+    argv = ["review", "--plain", "--isolated", "--color", "never", str(path)]
+    code = main(argv, stdout=out, stderr=io.StringIO(), stdin=Terminal("y\ny\n"))
+    assert code == 0, out.getvalue()
+    backup = tmp_path / "a.txt.orig"
+    assert backup.read_text(encoding="utf-8") == GLUED
+    assert _mode(backup) == backup_mode
+    assert _mode(path) == article_mode  # the article keeps its own
