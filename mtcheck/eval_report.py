@@ -115,7 +115,10 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
     if evaluation.bilingual is not None:
         console.print(_bilingual_table(evaluation.bilingual))
     console.print(_clean_table(evaluation))
-    console.print(_fix_table(evaluation))
+    if evaluation.articles:
+        console.print(_fix_table(evaluation))
+    else:  # scores of no text at all would read as a measured 0.00
+        console.print(Text("Fix quality: no machine-translated articles to score", style="dim"))
     for level, segments in evaluation.worse.items():
         for segment in segments:
             console.print(

@@ -22,6 +22,7 @@ from mtcheck.corpus import Article, GoldSpan, corpus_files, load_article
 from mtcheck.diff import pair_lines
 from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
+from mtcheck.errors import InputError
 from mtcheck.model import CATEGORIES, Applicability, Finding
 
 OVERALL = "overall"
@@ -308,7 +309,12 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
     articles = clean_articles = 0
     bilingual = Bilingual(0, {}, Tally(), Tally())
     comparing = RuleSet(tuple(r for r in ruleset if r.compares_original), ruleset.config)
-    for path in corpus_files(corpus):
+    paths = corpus_files(corpus)
+    if not paths:
+        raise InputError(
+            str(corpus), "no annotated articles (*.ann) under this folder; see corpus/README.md"
+        )
+    for path in paths:
         article = load_article(path)
         document = article.document()
         findings = check(document, ruleset)

@@ -313,3 +313,33 @@ def test_a_review_backup_takes_the_umask_never_more_open_than_the_article(
     assert backup.read_text(encoding="utf-8") == GLUED
     assert _mode(backup) == backup_mode
     assert _mode(path) == article_mode  # the article keeps its own
+
+
+# mtcheck eval on folders without annotated or machine-translated articles ------------------
+
+
+def test_eval_on_a_folder_without_annotated_articles_is_a_one_line_error(run, tmp_path):
+    (tmp_path / "a.txt").write_text("Plain text, no annotations.\n", encoding="utf-8")
+    result = run("eval", str(tmp_path))
+    assert result.code == 2 and result.out == ""
+    assert result.err.splitlines() == [
+        f"mtcheck: error: {tmp_path}: no annotated articles (*.ann) under this folder; "
+        "see corpus/README.md"
+    ]
+
+
+@pytest.mark.parametrize("output", ["table", "json", "html"])
+def test_eval_on_clean_articles_only_does_not_crash(run, tmp_path, output):
+    from tests.conftest import CORPUS
+
+    for source in sorted((CORPUS / "clean").glob("*.ann"))[:3]:
+        (tmp_path / source.name).write_bytes(source.read_bytes())
+    result = run("eval", "--format", output, str(tmp_path))
+    assert result.code == 0, result.err
+    if output == "json":
+        import json
+
+        assert json.loads(result.out)["clean_articles"] == 3
+    elif output == "table":
+        assert "0 machine-translated and 3 clean articles" in result.out
+        assert "no machine-translated articles to score" in result.out
