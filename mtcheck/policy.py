@@ -90,8 +90,11 @@ def _house_label(finding: Finding, document: Document, config: Config) -> Findin
         line, _ = document.position(finding.span.start)
         start, end = removal_span(document, line)
         fix = Fix(finding.fix.applicability, (Edit(Span(start, end), ""),))
-        return replace(finding, fix=fix, suggestions=("",))
-    if house.crossref_label == _DEFAULT_LABEL:
+        message = _relabelled(finding.message, "remove the line (remove-related-links)")
+        return replace(finding, fix=fix, suggestions=("",), message=message)
+    if house.crossref_label == _DEFAULT_LABEL or not any(
+        _DEFAULT_LABEL in e.replacement for e in finding.fix.edits
+    ):
         return finding
     edits = tuple(
         Edit(e.span, e.replacement.replace(_DEFAULT_LABEL, house.crossref_label))
@@ -100,7 +103,21 @@ def _house_label(finding: Finding, document: Document, config: Config) -> Findin
     suggestions = tuple(
         s.replace(_DEFAULT_LABEL, house.crossref_label) for s in finding.suggestions
     )
-    return replace(finding, fix=Fix(finding.fix.applicability, edits), suggestions=suggestions)
+    message = _relabelled(finding.message, f"write “{house.crossref_label}”")
+    return replace(
+        finding,
+        fix=Fix(finding.fix.applicability, edits),
+        suggestions=suggestions,
+        message=message,
+    )
+
+
+def _relabelled(message: str, advice: str) -> str:
+    """The message with the house style's advice where the rule advised the default label."""
+    default = f"write “{_DEFAULT_LABEL}”"
+    if default in message:
+        return message.replace(default, advice)
+    return f"{message}; {advice}"
 
 
 def _uk_date(finding: Finding) -> Finding:

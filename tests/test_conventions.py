@@ -343,3 +343,31 @@ def test_eval_on_clean_articles_only_does_not_crash(run, tmp_path, output):
     elif output == "table":
         assert "0 machine-translated and 3 clean articles" in result.out
         assert "no machine-translated articles to score" in result.out
+
+
+# The configured cross-reference label in the messages ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("setting", "advice", "replacement"),
+    [
+        ('crossref-label = "RELATED:"', "write “RELATED:”", "'RELATED:'"),
+        ("remove-related-links = true", "remove the line (remove-related-links)", "''"),
+    ],
+)
+def test_the_house_label_appears_in_the_message_not_only_in_the_fix(
+    run, tmp_path, setting, advice, replacement
+):
+    (tmp_path / "mtcheck.toml").write_text(setting + "\n", encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "The minister spoke on Monday.\n\nSIGHT: Russia announces naval exercises\n\n"
+        "READ ALSO: Inflation falls in Mexico\n",
+        encoding="utf-8",
+    )
+    lines = run("check", "--format", "concise", str(path)).out.splitlines()
+    labels = [line for line in lines if "[crossref-label]" in line]
+    assert len(labels) == 2
+    for line in labels:
+        assert advice in line and line.endswith(f"→ {replacement}")
+        assert "SEE ALSO" not in line
