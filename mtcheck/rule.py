@@ -191,7 +191,7 @@ class Rule(abc.ABC):
         else:
             fields = {"matched": matched.strip(), **message_fields}
             if replacements:
-                fields.setdefault("replacement", replacements[0] or "(remove)")
+                fields.setdefault("replacement", quotable(replacements[0]))
             text = fill(self.info.message, fields)
         return Finding(
             rule_id=self.info.id,
@@ -204,6 +204,15 @@ class Rule(abc.ABC):
             fix=fix,
             suggestions=tuple(r for r in replacements),
         )
+
+
+def quotable(replacement: str) -> str:
+    """A replacement as a message quotes it: without the spaces around it that the edit
+    needs (“attended”, not “attended ”), "(remove)" for nothing; a replacement that is
+    only a space stays one."""
+    if not replacement:
+        return "(remove)"
+    return replacement.strip() or replacement
 
 
 def match_case(replacement: str, matched: str) -> str:

@@ -371,3 +371,17 @@ def test_the_house_label_appears_in_the_message_not_only_in_the_fix(
     for line in labels:
         assert advice in line and line.endswith(f"→ {replacement}")
         assert "SEE ALSO" not in line
+
+
+# Quoted replacements and the last block of a Markdown file ---------------------------------
+
+
+def test_no_stray_space_inside_a_quoted_replacement(run, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The minister assisted to the summit in Lima on Monday.\n", encoding="utf-8")
+    concise = run("check", "--isolated", "--format", "concise", str(path)).out
+    assert "write “attended”" in concise and "“attended ”" not in concise
+    full = run("check", "--isolated", "--color", "never", str(path)).out
+    assert "“attended”" in full and "“attended ”" not in full
+    fixed = run("fix", "--isolated", "--unsafe-fixes", "--stdout", str(path)).out
+    assert fixed == "The minister attended the summit in Lima on Monday.\n"  # the edit keeps it

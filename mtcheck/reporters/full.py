@@ -12,6 +12,7 @@ from mtcheck.model import Applicability, Finding, Severity
 from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
+from mtcheck.rule import quotable
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -20,14 +21,14 @@ def _suggestion(finding: Finding) -> Text:
     if not finding.suggestions:
         return Text()
     first = finding.suggestions[0]
-    shown = f"“{first}”" if first else "remove"
+    shown = f"“{quotable(first)}”" if first else "remove"
     text = Text("    → ", style="dim")
     text.append(shown, style="green")
     if finding.fix is not None:
         text.append(f"  ({finding.fix.applicability.label} fix)", style="dim")
     else:
         text.append("  (suggestion)", style="dim")
-    others = [f"“{s}”" if s else "remove" for s in finding.suggestions[1:]]
+    others = [f"“{quotable(s)}”" if s else "remove" for s in finding.suggestions[1:]]
     if others:
         text.append("  or " + ", ".join(others), style="dim")
     return text
