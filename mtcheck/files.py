@@ -349,9 +349,7 @@ def replace_contents(name: str, data: bytes, stamp: FileStamp, tree: Sequence[st
         raise InputError(name, f"cannot write: {exc.strerror or exc}") from None
 
 
-def _mode_for(
-    fd: int, like: os.stat_result | None, existing: os.stat_result | None
-) -> int | None:
+def _mode_for(fd: int, like: os.stat_result | None, existing: os.stat_result | None) -> int | None:
     """The mode for a file write_new creates (None: as created, the umask's)."""
     if existing is not None and not stat.S_ISLNK(existing.st_mode):
         return stat.S_IMODE(existing.st_mode)

@@ -78,7 +78,8 @@ def test_a_team_rule_is_a_known_code(run, tmp_path, article):
 # Inline suppressions on the line itself and on the next line -------------------------------
 
 _SAME_LINE = {
-    "txt": "Vladimir Putinvisited Belarus. <!-- mtcheck: ignore MT801 -->\nLater, Lukashenkois here.\n",
+    "txt": "Vladimir Putinvisited Belarus. <!-- mtcheck: ignore MT801 -->\n"
+    "Later, Lukashenkois here.\n",
     "md": "Vladimir **Putin**visited Belarus. <!-- mtcheck: ignore glued-words -->\n\n"
     "Later, Lukashenkois here.\n",
     "html": "<p>Vladimir Putinvisited Belarus. <!-- mtcheck: ignore MT801 --></p>\n"
@@ -385,3 +386,19 @@ def test_no_stray_space_inside_a_quoted_replacement(run, tmp_path):
     assert "“attended”" in full and "“attended ”" not in full
     fixed = run("fix", "--isolated", "--unsafe-fixes", "--stdout", str(path)).out
     assert fixed == "The minister attended the summit in Lima on Monday.\n"  # the edit keeps it
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_removing_the_last_block_of_markdown_keeps_the_final_newline(run, tmp_path, newline):
+    lines = ["# Title", "", "The minister spoke on Monday in Lima.", "", "Share this article:", ""]
+    path = tmp_path / "a.md"
+    path.write_bytes(newline.join(lines).encode())
+    assert run("fix", "--isolated", "--write", str(path)).code == 0
+    assert path.read_bytes() == newline.join([*lines[:3], ""]).encode()
+
+
+def test_removing_the_last_block_of_markdown_without_a_final_newline_adds_none(run, tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("The minister spoke on Monday in Lima.\n\nShare this article:", "utf-8")
+    assert run("fix", "--isolated", "--write", str(path)).code == 0
+    assert path.read_text(encoding="utf-8") == "The minister spoke on Monday in Lima."

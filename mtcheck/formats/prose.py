@@ -120,6 +120,10 @@ def _with_blank_line(source: str, start: int, end: int) -> tuple[int, int]:
     before = start
     while before > 0 and source[before - 1] in " \t\r\n":
         before -= 1
+    if before < start and end > start and source[end - 1] in "\r\n":
+        # The block ended the file with its line break: the line now last keeps its own,
+        # so the file still ends with a newline.
+        before += 2 if source.startswith("\r\n", before) else int(source[before] in "\r\n")
     return before, end
 
 
