@@ -69,9 +69,9 @@ def audit(log: Path, folder: Path) -> list[str]:
             if "O_CREAT" not in opened.group(3):  # the case's own setup writes the secret
                 violations.append(line.strip())
             continue
-        if opened and any(f in opened.group(3) for f in ("O_WRONLY", "O_RDWR", "O_CREAT")):
-            if not opened.group(2).startswith(allowed):
-                violations.append(line.strip())
+        writes = opened and any(f in opened.group(3) for f in ("O_WRONLY", "O_RDWR", "O_CREAT"))
+        if writes and not opened.group(2).startswith(allowed):
+            violations.append(line.strip())
         mutated = _MUTATE.match(line)
         # Relative names are the bench's own rmtree of a case (through a folder descriptor).
         if (
