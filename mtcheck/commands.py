@@ -29,7 +29,7 @@ from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
 from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
-from mtcheck.verdicts import failing, judge
+from mtcheck.verdicts import failing, judge_all, notices
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN_NAME = "<stdin>"
@@ -200,15 +200,12 @@ def run_check(
         _notice(errors, f"Baseline written to {args.write_baseline}.")
     if args.baseline:
         results = _apply_baseline(args, results, errors)
-    results = judge(
+    results = judge_all(
         results, fail_under=args.fail_under, report_unused=args.report_unused_suppressions
     )
     REPORTERS[args.format](console).report(results)
-    for result in results:  # the reports carry these too; stderr is the log's copy
-        for suppression in result.unused_suppressions:
-            _notice(errors, f"{result.path}:{suppression.line}: {suppression.unused_reason}")
-        if result.shortfall is not None:
-            _notice(errors, f"{result.path}: {result.shortfall.reason}")
+    for line in (line for result in results for line in notices(result)):
+        _notice(errors, line)  # the reports carry these too; stderr is the log's copy
     if args.statistics:
         _print_statistics(results, errors if args.format not in ("full", "concise") else console)
     if failed:

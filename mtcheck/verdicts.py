@@ -6,25 +6,58 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from mtcheck import quality
 from mtcheck.results import FileResult, Shortfall
 
 
-def judge(
+def judge(result: FileResult, *, fail_under: float | None, report_unused: bool) -> FileResult:
+    """The result as the reports show it: its unused suppressions kept only when asked
+    for, and marked with its shortfall when it scores below ``fail_under``."""
+    unused = result.unused_suppressions if report_unused else ()
+    score = quality.score(result) if fail_under is not None else None
+    shortfall = None
+    if fail_under is not None and score is not None and score < fail_under:
+        shortfall = Shortfall(score, fail_under)
+    return replace(result, unused_suppressions=unused, shortfall=shortfall)
+
+
+def judge_all(
     results: Iterable[FileResult], *, fail_under: float | None, report_unused: bool
 ) -> list[FileResult]:
-    """The results as the reports show them: unused suppressions kept only when asked
-    for, and each file below ``fail_under`` marked with its shortfall."""
-    judged = []
-    for result in results:
-        unused = result.unused_suppressions if report_unused else ()
-        score = quality.score(result) if fail_under is not None else None
-        shortfall = None
-        if fail_under is not None and score is not None and score < fail_under:
-            shortfall = Shortfall(score, fail_under)
-        judged.append(replace(result, unused_suppressions=unused, shortfall=shortfall))
-    return judged
+    return [judge(r, fail_under=fail_under, report_unused=report_unused) for r in results]
+
+
+def notices(result: FileResult) -> list[str]:
+    """The log's copy of a judged result's verdicts, one line each (for standard error)."""
+    lines = [f"{result.path}:{s.line}: {s.unused_reason}" for s in result.unused_suppressions]
+    if result.shortfall is not None:
+        lines.append(f"{result.path}: {result.shortfall.reason}")
+    return lines
+
+
+def json_fields(result: FileResult) -> dict[str, Any]:
+    """The fields a run adds beside the findings when it judges them: present only then,
+    so reports of runs without those options are what they always were."""
+    fields: dict[str, Any] = {}
+    if result.unused_suppressions:
+        fields["unused_suppressions"] = [
+            {
+                "line": s.line,
+                "kind": s.kind,
+                "codes": list(s.codes),
+                "reason": s.unused_reason,
+            }
+            for s in result.unused_suppressions
+        ]
+    if result.shortfall is not None:
+        fields["fail_under"] = {
+            "threshold": result.shortfall.threshold,
+            "score": result.shortfall.score,
+            "reason": result.shortfall.reason,
+        }
+    return fields
 
 
 def failing(results: Iterable[FileResult]) -> bool:

@@ -85,9 +85,7 @@ class PatternRule(RegexRule):
         # ``map`` gives the flagged text its own replacement (John Charles -> Juan Carlos).
         self.by_text: dict[str, tuple[str, ...]] = _suggestions_by_text(table.get("map", {}))
         # A case-blind pattern may flag THE TIME for a map written as The Time.
-        self.by_lower: dict[str, tuple[str, ...]] = {
-            k.lower(): v for k, v in self.by_text.items()
-        }
+        self.by_lower: dict[str, tuple[str, ...]] = {k.lower(): v for k, v in self.by_text.items()}
         for template in self.templates:
             for ref in _GROUP_REF.finditer(template):
                 name = ref.group(1) or ref.group(2)
@@ -126,7 +124,11 @@ def _suggestions_by_text(by_text: object) -> dict[str, tuple[str, ...]]:
     suggestions: dict[str, tuple[str, ...]] = {}
     for flagged, value in by_text.items():
         values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not values or not all(isinstance(v, str) for v in values):
+        if (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, str) for v in values)
+        ):
             raise ValueError(
                 f"map entry {flagged!r} must be a replacement or a non-empty list of them"
             )

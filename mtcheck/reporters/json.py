@@ -10,6 +10,7 @@ from mtcheck import quality
 from mtcheck.model import Finding
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
+from mtcheck.verdicts import json_fields
 from mtcheck.version import __version__
 
 
@@ -40,29 +41,6 @@ def finding_to_dict(finding: Finding, result: FileResult) -> dict[str, Any]:
     }
 
 
-def verdicts_to_dict(result: FileResult) -> dict[str, Any]:
-    """The fields a run adds beside the findings when it judges them: present only then,
-    so reports of runs without those options are what they always were."""
-    fields: dict[str, Any] = {}
-    if result.unused_suppressions:
-        fields["unused_suppressions"] = [
-            {
-                "line": s.line,
-                "kind": s.kind,
-                "codes": list(s.codes),
-                "reason": s.unused_reason,
-            }
-            for s in result.unused_suppressions
-        ]
-    if result.shortfall is not None:
-        fields["fail_under"] = {
-            "threshold": result.shortfall.threshold,
-            "score": result.shortfall.score,
-            "reason": result.shortfall.reason,
-        }
-    return fields
-
-
 def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
     files = []
     for result in results:
@@ -77,7 +55,7 @@ def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
             entry["findings"] = []
         else:
             entry["findings"] = [finding_to_dict(f, result) for f in result.findings]
-        entry.update(verdicts_to_dict(result))
+        entry.update(json_fields(result))
         files.append(entry)
     return {"version": __version__, "files": files}
 
