@@ -17,8 +17,10 @@ from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
 from mtcheck.detectors.names import detect_translated_person_names
+from mtcheck.detectors.org_pronouns import detect_institution_pronoun
 from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
+from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
 from mtcheck.document import Document
 
 # Detectors that compare with the Spanish original (mtcheck.bilingual.checks), by name.
@@ -56,6 +58,9 @@ DETECTORS: dict[str, Detector] = {
     "capital-mid-sentence": detect_capital_mid_sentence,
     "personal-a": detect_personal_a,
     "pronoun-gender": detect_pronoun_gender,
+    "institution-pronoun": detect_institution_pronoun,
+    "stray-fragment": detect_stray_fragment,
+    "lowercase-after-stop": detect_lowercase_after_stop,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,

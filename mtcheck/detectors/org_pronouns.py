@@ -1,0 +1,140 @@
+"""``he`` for an institution: Spanish drops the subject after ``el tribunal``,
+``el equipo`` or ``el Minsa`` (all masculine) and MT fills in *he* and *his*,
+where English writes *it* and *its*.
+
+The institution must be the subject of its sentence (``The TSJ explained…``,
+``The club confirmed…``), and nobody who could be *he* may be named between it
+and the pronoun, nor in the sentence before it in the same paragraph (a
+capitalised word that is not a place or a thing named with *the*, a man's
+given name, a word such as *coach*). Even then the pronoun may mean a person
+the article named long before: the fix is shown, never applied.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.detectors.casing import calendar_words, proper_nouns
+from mtcheck.detectors.name_lexicons import given_names
+from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability
+
+_INSTITUTIONS = (
+    "team|club|squad|company|firm|court|tribunal|police|government|ministry|institution|entity|"
+    "party|bank|network|channel|station|broadcaster|organization|organisation|agency|office|"
+    "chamber|council|league|federation|union|commission|committee|board|municipality|"
+    "authority|administration|institute|prosecutor’s office|prosecutor's office|senate|congress|"
+    "assembly|army|navy|airline|university|hospital|newspaper|portfolio|body|corporation|"
+    "superintendency|comptroller’s office|comptroller's office"
+)
+# The subject at a sentence start: the (adjectives, names) institution, or the ACRONYM; a verb.
+_SUBJECT = re.compile(
+    r"[ \t“\"]*(?:[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?i:" + _INSTITUTIONS + r")|"
+    r"[Tt]he[ \t]+[A-Z]{2,6}|Police)[ \t]+(?=[a-z]+\b)"
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_IT = {"he": "it", "him": "it", "his": "its", "himself": "itself"}
+_PERSON_WORDS = frozenset(
+    "man boy husband father son brother mr president minister coach player striker goalkeeper "
+    "director spokesman chairman manager leader judge magistrate prosecutor lawyer senator "
+    "deputy mayor governor officer agent detainee suspect victim driver founder owner "
+    "executive ceo secretary king pope priest actor singer author who whom".split()
+)
+# Below this frequency a capitalised sentence opener is a name, not a word.
+_NAME_ZIPF = 3.0
+# Capitalised words that name things when they start a run (Spanish articles too).
+_THING_STARTERS = frozenset("La El Los Las Del De San Santa".split())
+
+
+def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = analysis.text
+    sentences = list(_SENTENCE.finditer(text))
+    for index, sentence in enumerate(sentences):
+        subject = _SUBJECT.match(sentence.group())
+        if subject is None or not _institution_subject(subject.group()):
+            continue
+        if index > 0 and _same_paragraph(text, sentences[index - 1], sentence):
+            if _names_someone(sentences[index - 1].group()):
+                continue
+        scope = [sentence]
+        if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
+            scope.append(sentences[index + 1])
+        yield from _pronouns_before_a_person(text, scope, subject.end())
+
+
+def _institution_subject(subject: str) -> bool:
+    lowered = subject.lower()
+    # "The company's CEO" is a person, unless the institution is an office.
+    return ("’s " not in lowered and "'s " not in lowered) or "office" in lowered
+
+
+def _same_paragraph(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    return "\n" not in text[first.end() : second.start()]
+
+
+def _pronouns_before_a_person(
+    text: str, scope: list[re.Match[str]], subject_end: int
+) -> Iterator[Hit]:
+    for number, sentence in enumerate(scope):
+        body = sentence.group()
+        begin = subject_end if number == 0 else 0
+        words = list(_WORD.finditer(body))
+        for position, word in enumerate(words):
+            if word.start() < begin:
+                continue
+            token = word.group()
+            if _is_person(token, words, position):
+                return
+            lower = token.lower()
+            if lower not in _IT:
+                continue
+            if lower == "him" or _inside_quotation(body, word.start()):
+                return
+            replacement = _IT[lower]
+            if token[0].isupper():
+                replacement = replacement.capitalize()
+            start = sentence.start() + word.start()
+            yield Hit(
+                start,
+                start + len(token),
+                (replacement,),
+                Applicability.DISPLAY_ONLY,
+                f"“{token}” for the institution this sentence is about: Spanish writes the "
+                f"masculine (el tribunal, el equipo) and MT turns it into he; write "
+                f"“{replacement}”",
+            )
+            return
+
+
+def _inside_quotation(body: str, offset: int) -> bool:
+    return body.count("“", 0, offset) > body.count("”", 0, offset) or body.count('"', 0, offset) % 2
+
+
+def _is_person(token: str, words: list[re.Match[str]], position: int) -> bool:
+    """Whether this word may name a man (or a person, a team) that *he* could mean."""
+    lower = token.lower()
+    if lower in _PERSON_WORDS or given_names().get(token) == "m":
+        return True
+    if not token[0].isupper() or token.isupper() or token in _THING_STARTERS:
+        return False
+    if lower in calendar_words() or lower in proper_nouns():
+        return False
+    if position == 0:
+        # A sentence start capitalises any word: only a rare one is a name.
+        return zipf(lower) < _NAME_ZIPF
+    previous = words[position - 1].group()
+    if previous[0].isupper() and position > 1:
+        return False  # inside a capitalised run: its first word decides
+    if previous.lower() == "of" and position > 1 and words[position - 2].group()[0].isupper():
+        return False  # Court of Justice, Bank of Venezuela: one name
+    return previous.lower() != "the"
+
+
+def _names_someone(body: str) -> bool:
+    words = list(_WORD.finditer(body))
+    return any(_is_person(w.group(), words, i) for i, w in enumerate(words))
