@@ -51,12 +51,29 @@ _NAME_ZIPF = 3.0
 _THING_STARTERS = frozenset("La El Los Las Del De San Santa".split())
 
 
+# An acronym the article introduces after an institution's name: Ministry of Health (Minsa).
+_INTRODUCED = re.compile(
+    r"\b(?:" + _INSTITUTIONS.replace("|", r"|").title() + r"|Service|Force|Guard|Secretariat|"
+    r"Association|Fund|Directorate|Registry|System|Front|Movement)\b"
+    r"(?:[ \t]+(?:of|for|and|the|de|del|la|[A-Z][\w’'-]*)){0,6}[ \t]+\(([A-Z][A-Za-z]{1,9})\)"
+)
+_REPORTING = (
+    r"said|says|indicated|reported|announced|explained|stated|warned|confirmed|added|noted|"
+    r"informed|assured|stressed|pointed out|maintained|argued|insisted|denied|rejected"
+)
+
+
 def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = analysis.text
+    acronym_subject = _acronym_subject(text)
     sentences = list(_SENTENCE.finditer(text))
     for index, sentence in enumerate(sentences):
         subject = _SUBJECT.match(sentence.group())
-        if subject is None or not _institution_subject(subject.group()):
+        if subject is not None and not _institution_subject(subject.group()):
+            subject = None
+        if subject is None and acronym_subject is not None:
+            subject = acronym_subject.search(sentence.group())
+        if subject is None:
             continue
         if index > 0 and _same_paragraph(text, sentences[index - 1], sentence):
             if _names_someone(sentences[index - 1].group()):
@@ -65,6 +82,20 @@ def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterat
         if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
             scope.append(sentences[index + 1])
         yield from _pronouns_before_a_person(text, scope, subject.end())
+
+
+def _acronym_subject(text: str) -> re.Pattern[str] | None:
+    """``Minsa indicated``: an introduced acronym, anywhere in a sentence, before a reporting verb."""
+    acronyms = {
+        found.group(1)
+        for found in _INTRODUCED.finditer(text)
+        if found.group(1).lower() not in proper_nouns()
+        and found.group(1).lower() not in calendar_words()
+    }
+    if not acronyms:
+        return None
+    names = "|".join(sorted(map(re.escape, acronyms)))
+    return re.compile(r"\b(?:[Tt]he[ \t]+)?(?:" + names + r")[ \t]+(?=(?:" + _REPORTING + r")\b)")
 
 
 def _institution_subject(subject: str) -> bool:
