@@ -197,7 +197,11 @@ _AFTER_LOWER_WORD = frozenset(
     "According One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty "
     "Thirty Forty Fifty Hundreds Thousands Dozens".split()
 )
-_NAME_BEFORE = frozenset({"of", "the", "a", "an", "formula", "channel", "chapter", "number"})
+_NAME_BEFORE = frozenset(
+    "of the a an formula channel chapter number season episode phase stage level round game day "
+    "act book volume part step category grade class tier division group zone type gate terminal "
+    "platform line route district ward sector region building floor".split()
+)
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?= [a-z])")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)([,;]?) $")
 # A line with this share of capitalised words is a title in title case.

@@ -45,6 +45,15 @@ _PERSON_WORDS = frozenset(
     "deputy mayor governor officer agent detainee suspect victim driver founder owner "
     "executive ceo secretary king pope priest actor singer author who whom".split()
 )
+# Sentences looked back on for a man the pronoun may mean.
+_LOOKBACK = 3
+_THING_WORDS = frozenset(
+    word.title() for word in _INSTITUTIONS.split("|") if " " not in word
+) | frozenset(
+    "Press News Agency TV Radio Times Post Group Foundation Festival Award Awards Cup Stadium "
+    "Square Street Avenue Park School Airport Autodrome Fund Service Force Guard Secretariat "
+    "Association Directorate Registry System Front Movement Index Report Law Act".split()
+)
 # Below this frequency a capitalised sentence opener is a name, not a word.
 _NAME_ZIPF = 3.0
 # Capitalised words that name things when they start a run (Spanish articles too).
@@ -75,9 +84,9 @@ def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterat
             subject = acronym_subject.search(sentence.group())
         if subject is None:
             continue
-        if index > 0 and _same_paragraph(text, sentences[index - 1], sentence):
-            if _names_someone(sentences[index - 1].group()):
-                continue
+        before = sentences[max(0, index - _LOOKBACK) : index]
+        if any(_names_someone(earlier.group()) for earlier in before):
+            continue  # he may be the man named just before
         scope = [sentence]
         if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
             scope.append(sentences[index + 1])
@@ -146,10 +155,15 @@ def _inside_quotation(body: str, offset: int) -> bool:
     return body.count("“", 0, offset) > body.count("”", 0, offset) or body.count('"', 0, offset) % 2
 
 
-def _is_person(token: str, words: list[re.Match[str]], position: int) -> bool:
-    """Whether this word may name a man (or a person, a team) that *he* could mean."""
+def _is_person(
+    token: str, words: list[re.Match[str]], position: int, *, relative: bool = True
+) -> bool:
+    """Whether this word may name a man (or a person, a team) that *he* could mean;
+    ``relative``: a relative pronoun (who) counts too."""
     lower = token.lower()
-    if lower in _PERSON_WORDS or given_names().get(token) == "m":
+    if lower in _PERSON_WORDS and (relative or lower not in ("who", "whom")):
+        return True
+    if given_names().get(token) == "m":
         return True
     if not token[0].isupper() or token.isupper() or token in _THING_STARTERS:
         return False
@@ -163,9 +177,20 @@ def _is_person(token: str, words: list[re.Match[str]], position: int) -> bool:
         return False  # inside a capitalised run: its first word decides
     if previous.lower() == "of" and position > 1 and words[position - 2].group()[0].isupper():
         return False  # Court of Justice, Bank of Venezuela: one name
-    return previous.lower() != "the"
+    return previous.lower() != "the" and not _names_a_thing(words, position)
+
+
+def _names_a_thing(words: list[re.Match[str]], position: int) -> bool:
+    """Europa Press, Hermanos Rodríguez Autodrome: a run of capitals that ends in a thing."""
+    for word in words[position + 1 : position + 5]:
+        token = word.group()
+        if not token[0].isupper():
+            return False
+        if token in _THING_WORDS:
+            return True
+    return False
 
 
 def _names_someone(body: str) -> bool:
     words = list(_WORD.finditer(body))
-    return any(_is_person(w.group(), words, i) for i, w in enumerate(words))
+    return any(_is_person(w.group(), words, i, relative=False) for i, w in enumerate(words))

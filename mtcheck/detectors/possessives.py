@@ -27,6 +27,8 @@ _IMPERATIVE = frozenset(
     "send make keep take don't don’t do be try enjoy remember register listen protect "
     "stay book buy call contact learn discover choose use let help please imagine".split()
 )
+# "Here is what your vote means": an explainer speaks to the reader.
+_EXPLAINER = frozenset("how what why here here's here’s this these whether".split())
 # "to quit on your dreams": an infinitive this many words before is a generic statement.
 _INFINITIVE_WINDOW = 4
 _INFINITIVE = re.compile(r"\bto [a-z]+\b")
@@ -42,8 +44,10 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if "our" not in body or _ADDRESSES_THE_READER.search(body):
             continue
         words = _WORD.findall(body)
-        if len(words) < _MIN_WORDS or words[0].lower() in _IMPERATIVE:
+        if len(words) < _MIN_WORDS or words[0].lower() in _IMPERATIVE | _EXPLAINER:
             continue
+        if body.rstrip().endswith("?"):
+            continue  # a question put to the reader
         for match in _YOUR.finditer(body):
             offset = match.start()
             if _quoted(body, offset) or _after_infinitive(body, offset):

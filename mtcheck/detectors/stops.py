@@ -25,7 +25,10 @@ _ABBREVIATIONS = frozenset(
     "etc vs approx incl cf al ed eds vol vols no nos pp ft km kg lb lbs oz sq min max hr hrs "
     "yr yrs mins secs sec dept govt est esp viz ca pct mo wk jr sr mr mrs ms dr gen sen rep gov "
     "col lt sgt capt misc inc corp ltd co bros av ave blvd st rd tel ext fig figs op art arts "
-    "sept oct nov dec jan feb mar apr aug pm am prof lic ing sra dra gob mt".split()
+    "sept oct nov dec jan feb mar apr aug pm am prof lic ing sra dra gob mt cont resp univ "
+    # US state abbreviations (Sacramento, Calif. and…)
+    "ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mont neb nev "
+    "okla ore pa tenn tex va vt wash wis wyo".split()
 )
 # The stray piece: at most this many words up to a stop of its own.
 _FRAGMENT_WORDS = 6
