@@ -17,7 +17,7 @@ from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_personal_a
 from mtcheck.detectors.names import detect_translated_person_names
-from mtcheck.detectors.org_pronouns import detect_institution_pronoun
+from mtcheck.detectors.org_pronouns import detect_institution_pronoun, detect_team_pronoun
 from mtcheck.detectors.possessives import detect_your_for_su
 from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
@@ -60,6 +60,7 @@ DETECTORS: dict[str, Detector] = {
     "personal-a": detect_personal_a,
     "pronoun-gender": detect_pronoun_gender,
     "institution-pronoun": detect_institution_pronoun,
+    "team-pronoun": detect_team_pronoun,
     "stray-fragment": detect_stray_fragment,
     "your-for-su": detect_your_for_su,
     "lowercase-after-stop": detect_lowercase_after_stop,

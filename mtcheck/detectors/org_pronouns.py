@@ -45,6 +45,9 @@ _PERSON_WORDS = frozenset(
     "deputy mayor governor officer agent detainee suspect victim driver founder owner "
     "executive ceo secretary king pope priest actor singer author who whom".split()
 )
+# A team named this far into its sentence (in characters) may still be its subject
+# (Jaime de la Pava's Cali entered).
+_SUBJECT_REACH = 30
 # Sentences looked back on for a man the pronoun may mean.
 _LOOKBACK = 3
 _THING_WORDS = frozenset(
@@ -118,8 +121,10 @@ def _same_paragraph(text: str, first: re.Match[str], second: re.Match[str]) -> b
 
 
 def _pronouns_before_a_person(
-    text: str, scope: list[re.Match[str]], subject_end: int
+    text: str, scope: list[re.Match[str]], subject_end: int, *, team: bool = False
 ) -> Iterator[Hit]:
+    """The pronouns after the subject up to the first person who may be *he*; for a
+    team, only a person who acts (a name before a verb) stops the search."""
     for number, sentence in enumerate(scope):
         body = sentence.group()
         begin = subject_end if number == 0 else 0
@@ -128,7 +133,9 @@ def _pronouns_before_a_person(
             if word.start() < begin:
                 continue
             token = word.group()
-            if _is_person(token, words, position):
+            if _is_person(token, words, position) and (
+                not team or _acts(token, words, position)
+            ):
                 return
             lower = token.lower()
             if lower not in _IT:
@@ -144,11 +151,78 @@ def _pronouns_before_a_person(
                 start + len(token),
                 (replacement,),
                 Applicability.DISPLAY_ONLY,
-                f"“{token}” for the institution this sentence is about: Spanish writes the "
-                f"masculine (el tribunal, el equipo) and MT turns it into he; write "
-                f"“{replacement}”",
+                f"“{token}” for the {'team' if team else 'institution'} this sentence is "
+                "about: Spanish writes the masculine (el tribunal, el equipo) and MT turns it "
+                f"into he; write “{replacement}”",
             )
-            return
+            if not team:
+                return
+
+
+def _acts(token: str, words: list[re.Match[str]], position: int) -> bool:
+    """González said, the coach has: a person followed by a verb, who may be *he*."""
+    if token.lower() in ("who", "whom"):
+        return False
+    following = words[position + 1].group() if position + 1 < len(words) else ""
+    return bool(_VERB_AFTER_PERSON.fullmatch(following)) or following[:1].isupper()
+
+
+_VERB_AFTER_PERSON = re.compile(
+    r"[a-z]+ed|said|says|told|has|had|have|is|was|will|would|can|could|made|took|gave|went|"
+    r"scored|signed|left|came|won|lost|is|[a-z]+s"
+)
+# How an article tells that a name is a team: Cali vs. Junior, Tolima is the team,
+# a Cali team, the Junior squad.
+_TEAM_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_TEAM_EVIDENCE = re.compile(
+    r"(?P<a>" + _TEAM_NAME + r") vs?\.? (?P<b>" + _TEAM_NAME + r")"
+    r"|(?P<c>" + _TEAM_NAME + r")(?:,? (?:is|was|which (?:is|was)|that (?:is|was))) the "
+    r"(?:\w+ ){0,2}?(?:team|club|side|squad)\b"
+    r"|\b(?:a|the) (?P<d>" + _TEAM_NAME + r") (?:team|club|side|squad)\b"
+)
+_SPORT_WORDS = re.compile(
+    r"\b(?:match|matches|goals?|coach|league|tournament|games?|teams?|clubs?|season|"
+    r"championship|players?|squad|stadium|final|cup)\b",
+    re.I,
+)
+
+
+def _team_names(text: str) -> frozenset[str]:
+    if len(_SPORT_WORDS.findall(text)) < 2:
+        return frozenset()
+    names = set()
+    for found in _TEAM_EVIDENCE.finditer(text):
+        names.update(name for name in found.groups() if name)
+    return frozenset(
+        name
+        for name in names
+        if name.lower() not in calendar_words() and name.split()[0] not in _NOT_A_TEAM
+    )
+
+
+_NOT_A_TEAM = frozenset("The A An In On At For With This That It He She They We".split())
+
+
+def detect_team_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``Tolima is the team… now he wants to continue``: he for a team."""
+    text = analysis.text
+    teams = _team_names(text)
+    if not teams:
+        return
+    names = "|".join(sorted(map(re.escape, teams), key=len, reverse=True))
+    subject = re.compile(
+        r"\b(?:" + names + r")(?:[ \t]+who\b|[ \t]+(?=(?:is|was|has|had|will|[a-z]+ed|[a-z]+s)\b))"
+    )
+    sentences = list(_SENTENCE.finditer(text))
+    for index, sentence in enumerate(sentences):
+        found = subject.search(sentence.group())
+        if found is None or found.start() > _SUBJECT_REACH:
+            if found is None or not found.group().rstrip().endswith("who"):
+                continue
+        scope = [sentence]
+        if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
+            scope.append(sentences[index + 1])
+        yield from _pronouns_before_a_person(text, scope, found.end(), team=True)
 
 
 def _inside_quotation(body: str, offset: int) -> bool:
@@ -166,6 +240,8 @@ def _is_person(
     if given_names().get(token) == "m":
         return True
     if not token[0].isupper() or token.isupper() or token in _THING_STARTERS:
+        return False
+    if token in _THING_WORDS:
         return False
     if lower in calendar_words() or lower in proper_nouns():
         return False
