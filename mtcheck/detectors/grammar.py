@@ -44,3 +44,28 @@ def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
             edit_start=article_start,
             edit_end=name_start,
         )
+
+
+# A sentence that opens with an acronym and a verb (BCV reported) ...
+_BARE_ACRONYM_OPENER = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z]{2,6})(?=[ \t]+[a-z]+\b)")
+
+
+def detect_acronym_without_article(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``BCV reported``: Spanish drops the article a sentence start needs, where the
+    same article writes ``the BCV`` elsewhere (an acronym read as letters takes it)."""
+    text = analysis.text
+    for match in _BARE_ACRONYM_OPENER.finditer(text):
+        acronym = match.group(1)
+        if not re.search(r"\bthe[ \t]+" + acronym + r"\b", text):
+            continue
+        start, end = match.span(1)
+        if document.is_protected(start, end):
+            continue
+        yield Hit(
+            start,
+            end,
+            (f"The {acronym}",),
+            Applicability.UNSAFE,
+            f"“{acronym}” opens the sentence without the article this article gives it "
+            f"elsewhere (the {acronym}): write “The {acronym}”",
+        )

@@ -97,7 +97,7 @@ def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterat
 
 
 def _acronym_subject(text: str) -> re.Pattern[str] | None:
-    """``Minsa indicated``: an introduced acronym, anywhere in a sentence, before a reporting verb."""
+    """``Minsa indicated``: an introduced acronym before a reporting verb, anywhere."""
     acronyms = {
         found.group(1)
         for found in _INTRODUCED.finditer(text)
@@ -133,9 +133,7 @@ def _pronouns_before_a_person(
             if word.start() < begin:
                 continue
             token = word.group()
-            if _is_person(token, words, position) and (
-                not team or _acts(token, words, position)
-            ):
+            if _is_person(token, words, position) and (not team or _acts(token, words, position)):
                 return
             lower = token.lower()
             if lower not in _IT:
@@ -216,9 +214,10 @@ def detect_team_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]
     sentences = list(_SENTENCE.finditer(text))
     for index, sentence in enumerate(sentences):
         found = subject.search(sentence.group())
-        if found is None or found.start() > _SUBJECT_REACH:
-            if found is None or not found.group().rstrip().endswith("who"):
-                continue
+        if found is None or (
+            found.start() > _SUBJECT_REACH and not found.group().rstrip().endswith("who")
+        ):
+            continue  # no team, or one named too far in to be the subject
         scope = [sentence]
         if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
             scope.append(sentences[index + 1])

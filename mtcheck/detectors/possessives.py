@@ -21,7 +21,9 @@ from mtcheck.model import Applicability
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _YOUR = re.compile(r"\b[Yy]our\b")
-_ADDRESSES_THE_READER = re.compile(r"\b(?:you|you['’](?:re|ll|ve|d)|yourself|yourselves|yours)\b", re.I)
+_ADDRESSES_THE_READER = re.compile(
+    r"\b(?:you|you['’](?:re|ll|ve|d)|yourself|yourselves|yours)\b", re.I
+)
 _IMPERATIVE = frozenset(
     "check sign subscribe follow read click get download watch see visit join find share tell "
     "send make keep take don't don’t do be try enjoy remember register listen protect "

@@ -28,7 +28,9 @@ _ABBREVIATIONS = frozenset(
     "sept oct nov dec jan feb mar apr aug pm am prof lic ing sra dra gob mt cont resp univ "
     # US state abbreviations (Sacramento, Calif. and…)
     "ala ariz ark calif colo conn fla ga ill ind kan ky la md mass mich minn miss mont neb nev "
-    "okla ore pa tenn tex va vt wash wis wyo".split()
+    "okla ore pa tenn tex va vt wash wis wyo "
+    # Spanish abbreviations MT keeps (Gral., Edo., Mtro.)
+    "edo mpio gral cnel pbro mtro mtra cia tte prov dpto depto arq".split()
 )
 # The stray piece: at most this many words up to a stop of its own.
 _FRAGMENT_WORDS = 6
@@ -48,7 +50,7 @@ def _stray_pieces(document: Document, analysis: Analysis) -> Iterator[tuple[int,
         if document.is_protected(match.start(1), end):
             continue
         closed = text[end : end + 1] == "."
-        after = text[end + 1 : end + 3].lstrip(" \t\"”)")
+        after = text[end + 1 : end + 3].lstrip(' \t"”)')
         ends_there = not after or after[:1].isupper() or after[:1] == "\n"
         words = len(_WORD.findall(text, start, end))
         fragment = closed and ends_there and words <= _FRAGMENT_WORDS
