@@ -59,7 +59,7 @@ def detect_acronym_without_article(document: Document, analysis: Analysis) -> It
         if not re.search(r"\bthe[ \t]+" + acronym + r"\b", text):
             continue
         start, end = match.span(1)
-        if document.is_protected(start, end):
+        if document.is_protected(start, end) or _in_headline(text, start):
             continue
         yield Hit(
             start,
@@ -69,3 +69,10 @@ def detect_acronym_without_article(document: Document, analysis: Analysis) -> It
             f"“{acronym}” opens the sentence without the article this article gives it "
             f"elsewhere (the {acronym}): write “The {acronym}”",
         )
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """A line with no closing stop is a headline, and headlines drop their articles."""
+    end = text.find("\n", offset)
+    line = text[offset : end if end >= 0 else len(text)].rstrip()
+    return not line.endswith((".", "!", "?", ".”", '."', ".)"))
