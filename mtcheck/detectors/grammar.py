@@ -25,7 +25,9 @@ def _is_name(word: str, analysis: Analysis) -> bool:
         return False  # a Brazilian, a Monday: nationalities and days take articles
     if lower in proper_nouns():
         return True
-    return zipf(lower) < 4.5 and analysis.capitalised_mid_sentence(lower) > 0
+    # Named again elsewhere: one capitalised word once (tried a Panenka) may be a
+    # name used as a common noun, a penalty, a dish, a dance.
+    return zipf(lower) < 4.5 and analysis.capitalised_mid_sentence(lower) > 1
 
 
 def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
