@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.casing import proper_nouns
 from mtcheck.document import Document
 from mtcheck.model import Applicability
 
@@ -85,6 +86,8 @@ def detect_lowercase_after_stop(document: Document, analysis: Analysis) -> Itera
             continue
         lower = word.group()
         fixed = lower[0].upper() + lower[1:]
+        if analysis.counts.get(fixed) or lower in proper_nouns():
+            continue  # a lower-case name (boric): the lowercase-name rule says it
         yield Hit(
             word.start(),
             word.end(),
