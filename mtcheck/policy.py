@@ -85,7 +85,7 @@ def _house_label(finding: Finding, document: Document, config: Config) -> Findin
     if finding.fix is None:
         return finding
     if house.remove_related_links:
-        from mtcheck.kinds.line import removal_span
+        from mtcheck.document import removal_span
 
         line, _ = document.position(finding.span.start)
         start, end = removal_span(document, line)
