@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from mtcheck.automaton import Reach, RuleIndex
     from mtcheck.bilingual.align import Alignment
     from mtcheck.rule import Rule
+    from mtcheck.safe_regex import SafeRegex
 
 _LETTER = r"[^\W\d_]"
 # A word: letters, with apostrophes inside (Russia’s, O'Higgins).
@@ -106,7 +107,7 @@ class Analysis:
     def matches(
         self,
         rule: Rule,
-        regex: re.Pattern[str],
+        regex: re.Pattern[str] | SafeRegex,
         literals: frozenset[str] | None,
         reach: Reach,
         companions: dict[str, frozenset[str] | None] | None = None,

@@ -51,7 +51,25 @@ def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
         return _write_baseline(options, results, session, streams)
     outcome = Outcome(ruleset.config.fail_on)
     sieve = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
-    reporters = _reporters(options, ruleset, streams)
+    _report(options, results, sieve, outcome, _reporters(options, ruleset, streams), streams)
+    for line in outcome.notices:
+        notice(streams.errors, line)  # the reports carry these too; stderr is the log's copy
+    for text in session.notices:
+        notice(streams.errors, f"mtcheck: {text}")
+    if sieve is not None:
+        _stale_entries(options, sieve, streams)
+    return outcome.status(options)
+
+
+def _report(
+    options: CheckOptions,
+    results: Iterable[FileResult],
+    sieve: BaselineFilter | None,
+    outcome: Outcome,
+    reporters: list[Reporter],
+    streams: Streams,
+) -> None:
+    """Each result, as it comes, past the baseline, judged, and to every reporter."""
     for reporter in reporters:
         reporter.start()
     for result in results:
@@ -68,13 +86,6 @@ def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
             reporter.add(shown)
     for reporter in reporters:
         reporter.finish()
-    for line in outcome.notices:
-        notice(streams.errors, line)  # the reports carry these too; stderr is the log's copy
-    for text in session.notices:
-        notice(streams.errors, f"mtcheck: {text}")
-    if sieve is not None:
-        _stale_entries(options, sieve, streams)
-    return outcome.status(options)
 
 
 def _reporters(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> list[Reporter]:

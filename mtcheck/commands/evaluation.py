@@ -40,14 +40,16 @@ def _below_thresholds(options: EvalOptions, evaluation: Evaluation) -> list[str]
     from mtcheck.evaluate import OVERALL
 
     overall = evaluation.detection[OVERALL]
-    failures = []
-    if options.min_precision is not None and overall.precision < options.min_precision:
-        failures.append(f"precision {overall.precision:.3f} < {options.min_precision}")
-    if options.min_recall is not None and overall.recall < options.min_recall:
-        failures.append(f"recall {overall.recall:.3f} < {options.min_recall}")
-    if options.max_clean_rate is not None and evaluation.clean_rate > options.max_clean_rate:
-        failures.append(f"clean-text rate {evaluation.clean_rate:.2f} > {options.max_clean_rate}")
     worse = max(len(v) for v in evaluation.worse.values()) if evaluation.worse else 0
-    if options.max_worse is not None and worse > options.max_worse:
-        failures.append(f"{worse} lines made worse > {options.max_worse}")
-    return failures
+    # (threshold, measured, failed when measured is below it, how to say it)
+    checks = [
+        (options.min_precision, overall.precision, True, "precision {:.3f} < {}"),
+        (options.min_recall, overall.recall, True, "recall {:.3f} < {}"),
+        (options.max_clean_rate, evaluation.clean_rate, False, "clean-text rate {:.2f} > {}"),
+        (options.max_worse, worse, False, "{} lines made worse > {}"),
+    ]
+    return [
+        text.format(measured, threshold)
+        for threshold, measured, minimum, text in checks
+        if threshold is not None and (measured < threshold if minimum else measured > threshold)
+    ]

@@ -7,13 +7,13 @@ import json
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.baseline import finding_key
 from mtcheck.model import Finding, Severity
-from mtcheck.printable import printable, xml_safe
+from mtcheck.printable import plural, printable, xml_safe
 from mtcheck.records import finding_to_dict
-from mtcheck.reporters.base import CollectingReporter, Reporter
+from mtcheck.reporters.base import CollectingReporter, ReportContext, Reporter
 from mtcheck.reporters.locations import (
     SARIF_LEVEL,
     SRCROOT,
@@ -26,6 +26,9 @@ from mtcheck.results import FileResult
 from mtcheck.rule import RuleInfo
 from mtcheck.verdicts import UNUSED_SUPPRESSION, VERDICT_RULES, Verdict, verdicts
 from mtcheck.version import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 HOMEPAGE = "https://pypi.org/project/mtcheck/"
 
@@ -222,38 +225,43 @@ class SarifReporter(CollectingReporter):
         return entry
 
 
-class JunitReporter(CollectingReporter):
-    """JUnit XML: a test case per file, failing with its findings."""
+class JunitReporter(Reporter):
+    """JUnit XML: a test case per file, failing with its findings (built file by file)."""
 
-    def render(self, results: Sequence[FileResult]) -> None:
+    def __init__(self, console: Console, context: ReportContext | None = None) -> None:
+        super().__init__(console, context)
+        self.cases: list[ElementTree.Element] = []
+
+    def add(self, result: FileResult) -> None:
+        case = ElementTree.Element("testcase", name=result.path, classname="mtcheck")
+        if result.error is not None:
+            failure = ElementTree.SubElement(case, "failure", message=result.error.message)
+            failure.text = str(result.error)
+        elif result.findings:
+            lines = []
+            for finding in result.findings:
+                where = locate(result, finding)
+                lines.append(
+                    f"{where.path}:{where.line}:{where.column}: {finding.rule_id} "
+                    f"[{finding.category}] {finding.message}"
+                )
+            count = len(result.findings)
+            failure = ElementTree.SubElement(case, "failure", message=plural(count, "finding"))
+            failure.text = "\n".join(lines)
+        self.cases.append(case)
+
+    def finish(self) -> None:
         suites = ElementTree.Element("testsuites")
-        failures = sum(1 for r in results if r.findings or r.error is not None)
+        failures = sum(1 for case in self.cases if case.find("failure") is not None)
         suite = ElementTree.SubElement(
             suites,
             "testsuite",
             name="mtcheck",
-            tests=str(len(results)),
+            tests=str(len(self.cases)),
             failures=str(failures),
             errors="0",
         )
-        for result in results:
-            case = ElementTree.SubElement(suite, "testcase", name=result.path, classname="mtcheck")
-            if result.error is not None:
-                failure = ElementTree.SubElement(case, "failure", message=result.error.message)
-                failure.text = str(result.error)
-            elif result.findings:
-                lines = []
-                for finding in result.findings:
-                    where = locate(result, finding)
-                    lines.append(
-                        f"{where.path}:{where.line}:{where.column}: {finding.rule_id} "
-                        f"[{finding.category}] {finding.message}"
-                    )
-                count = len(result.findings)
-                failure = ElementTree.SubElement(
-                    case, "failure", message=f"{count} finding{'s' if count != 1 else ''}"
-                )
-                failure.text = "\n".join(lines)
+        suite.extend(self.cases)
         for element in suites.iter():
             element.attrib = {k: xml_safe(v) for k, v in element.attrib.items()}
             if element.text:
