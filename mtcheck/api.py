@@ -8,9 +8,10 @@ from pathlib import Path
 
 from mtcheck import session
 from mtcheck.baseline import Baseline, BaselineFilter
+from mtcheck.checking import fix_document
 from mtcheck.document import Document, load
 from mtcheck.engine import RuleSet, check, default_ruleset
-from mtcheck.fixer import FixResult, fix_until_stable
+from mtcheck.fixer import FixResult
 from mtcheck.model import Applicability, Finding
 from mtcheck.options import InputOptions
 from mtcheck.results import FileResult
@@ -109,21 +110,6 @@ def check_file(
     return check(document, ruleset or default_ruleset())
 
 
-def fix_document(
-    document: Document,
-    ruleset: RuleSet | None = None,
-    level: Applicability = Applicability.SAFE,
-) -> FixResult:
-    from mtcheck.formats.guard import keep_markup
-
-    rules = ruleset or default_ruleset()
-
-    def findings(text: str) -> list[Finding]:
-        return keep_markup(text, check(document.with_text(text), rules), document.syntax)
-
-    return fix_until_stable(document.text, findings, level)
-
-
 def fix_text(
     text: str,
     ruleset: RuleSet | None = None,
@@ -133,3 +119,15 @@ def fix_text(
     """The text with every safe fix applied (and unsafe ones when asked)."""
     level = Applicability.UNSAFE if unsafe else Applicability.SAFE
     return fix_document(_with_original(text, "<string>", original), ruleset, level).text
+
+
+__all__ = [
+    "FixResult",
+    "check_document",
+    "check_file",
+    "check_paths",
+    "check_text",
+    "check_texts",
+    "fix_document",
+    "fix_text",
+]

@@ -75,12 +75,13 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_input(parser: argparse.ArgumentParser) -> None:
+def _add_input(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files or folders (.txt, .md, .html); - reads standard input",
+        help="article files or folders (.txt, .md, .html); "
+        + ("- reads standard input" if stdin else "not standard input: the files are written back"),
     )
     parser.add_argument(
         "--encoding", metavar="NAME", help="decode input with this encoding (default: UTF-8/16)"
@@ -300,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the end, atomically, after a confirmation."
         ),
     )
-    _add_input(review)
+    _add_input(review, stdin=False)
     _add_selection(review)
     _add_originals(review)
     review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
@@ -330,8 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
         "clean",
         help="remove the result cache (.mtcheck_cache) and the word-list cache",
         description=(
-            "Remove .mtcheck_cache beside the config (or here) and the lexicon cache, and "
-            "the temporary files a killed mtcheck left under PATH (default: the project)."
+            "Remove the result cache (.mtcheck_cache beside the config, or here) and the "
+            "word-list cache (~/.cache/mtcheck or $MTCHECK_CACHE_DIR), and the temporary "
+            "files a killed mtcheck left under PATH (default: the project)."
         ),
     )
     clean.add_argument("paths", nargs="*", metavar="PATH", help="folders to sweep")

@@ -53,8 +53,13 @@ def _same_but_case(wanted: str, known: Sequence[str]) -> str | None:
         return same[0]
     if not _ID.fullmatch(wanted.upper()):
         return None
-    prefixed = [k for k in known if _ID.fullmatch(k) and k.casefold().startswith(wanted)]
-    return min(prefixed) if prefixed else None
+    ids = [k for k in known if _ID.fullmatch(k)]
+    prefixed = [k for k in ids if k.casefold().startswith(wanted)]
+    if prefixed:
+        return min(prefixed)
+    # MT8011 → MT801: a character too many; the longest id the code starts with.
+    within = [k for k in ids if wanted.startswith(k.casefold())]
+    return max(within, key=len) if within else None
 
 
 def _nearest(wanted: str, known: Sequence[str]) -> str | None:

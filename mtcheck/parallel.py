@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mtcheck.checking import cached_result, check_path
+from mtcheck.checking import cached_result, check_path, with_fix_count
 from mtcheck.document import ReadOptions
 from mtcheck.engine import RuleSet
 from mtcheck.results import FileResult
@@ -32,19 +32,33 @@ _CHUNK = 16
 # every core busy, few enough that results do not pile up.
 _AHEAD = 3
 
-_worker_ruleset: RuleSet | None = None
-_worker_options = ReadOptions()
-_worker_originals: Originals | None = None
+
+@dataclass(frozen=True)
+class Job:
+    """What every file of a run is checked with, sent to each worker once."""
+
+    ruleset: RuleSet
+    options: ReadOptions
+    originals: Originals | None = None
+    count_fixes: bool = False
+
+    def check(self, path: str, cache: ResultCache | None = None) -> FileResult:
+        return check_path(
+            path, self.ruleset, self.options, cache, self.originals, count_fixes=self.count_fixes
+        )
 
 
-def _init_worker(ruleset: RuleSet, options: ReadOptions, originals: Originals | None) -> None:
-    global _worker_ruleset, _worker_options, _worker_originals
-    _worker_ruleset, _worker_options, _worker_originals = ruleset, options, originals
+_worker_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
 
 
 def _check_in_worker(paths: list[str]) -> list[FileResult]:
-    assert _worker_ruleset is not None
-    return [check_path(p, _worker_ruleset, _worker_options, None, _worker_originals) for p in paths]
+    assert _worker_job is not None
+    return [_worker_job.check(path) for path in paths]
 
 
 def default_jobs() -> int:
@@ -73,6 +87,7 @@ def check_paths(
     options: ReadOptions,
     cache: ResultCache | None = None,
     originals: Originals | None = None,
+    count_fixes: bool = False,
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files.
 
@@ -80,22 +95,19 @@ def check_paths(
     missed, and their results are kept in this process's cache, which the
     caller saves.
     """
+    job = Job(ruleset, options, originals, count_fixes)
     jobs = useful_jobs(jobs, len(paths))
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield check_path(path, ruleset, options, cache, originals)
+            yield job.check(path, cache)
         return
     from concurrent.futures import ProcessPoolExecutor  # with its sockets and threads: lazily
 
-    with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_worker, initargs=(ruleset, options, originals)
-    ) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
         pending: deque[_Chunk] = deque()
-        starts = iter(range(0, len(paths), _CHUNK))
-        for start in starts:
-            pending.append(
-                _hand_out(pool, list(paths[start : start + _CHUNK]), options, cache, originals)
-            )
+        for start in range(0, len(paths), _CHUNK):
+            chunk = list(paths[start : start + _CHUNK])
+            pending.append(_hand_out(pool, chunk, job, cache))
             if len(pending) >= jobs * _AHEAD:
                 yield from _collect(pending.popleft(), cache)
         while pending:
@@ -103,18 +115,14 @@ def check_paths(
 
 
 def _hand_out(
-    pool: ProcessPoolExecutor,
-    paths: list[str],
-    options: ReadOptions,
-    cache: ResultCache | None,
-    originals: Originals | None,
+    pool: ProcessPoolExecutor, paths: list[str], job: Job, cache: ResultCache | None
 ) -> _Chunk:
     hits: dict[int, FileResult] = {}
     if cache is not None:  # hits are served here: the workers need no copy of the cache
         for index, path in enumerate(paths):
-            hit = cached_result(path, options, cache, originals)
+            hit = cached_result(path, job.options, cache, job.originals)
             if hit is not None:
-                hits[index] = hit
+                hits[index] = with_fix_count(hit, job.ruleset) if job.count_fixes else hit
     todo = [path for index, path in enumerate(paths) if index not in hits]
     return _Chunk(paths, hits, pool.submit(_check_in_worker, todo) if todo else None)
 

@@ -9,6 +9,7 @@ XML reports use ``xml_safe``: XML 1.0 cannot hold most control characters at all
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable
 
@@ -70,3 +71,13 @@ class SafeConsole(Console):
             for segment in buffer
         )
         return super()._render_buffer(safe)
+
+    def on_broken_pipe(self) -> None:
+        """The reader of the output went away (``mtcheck check … | head``).
+
+        Rich would exit the process from inside a library call, and point the real
+        standard output at /dev/null whatever this console writes to; the command
+        line decides instead (``cli.main``), so the error goes up as it is.
+        """
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")

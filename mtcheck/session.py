@@ -135,15 +135,18 @@ class Session:
             raise InputError(STDIN_NAME, "no standard input to read")
         return self.originals.attach(read_stdin(self.stdin, self.options), self.options)
 
-    def check(self, *, jobs: int = 0, cache: bool = False) -> Iterator[FileResult]:
+    def check(
+        self, *, jobs: int = 0, cache: bool = False, count_fixes: bool = False
+    ) -> Iterator[FileResult]:
         """The result of each file, in order: missing paths first, then standard input,
-        then the files (on ``jobs`` processes; 0: the config's, else every core)."""
+        then the files (on ``jobs`` processes; 0: the config's, else every core).
+        ``count_fixes`` counts what ``fix`` would fix in each (``FileResult.fixes``)."""
         paths, missing = self.collect()
         for error in missing:
             yield FileResult(error.path, error=error)
         if STDIN in paths:
             try:
-                yield check_document(self._read(STDIN), self.ruleset)
+                yield check_document(self._read(STDIN), self.ruleset, count_fixes=count_fixes)
             except InputError as error:
                 yield FileResult(STDIN_NAME, error=error)
         files = [p for p in paths if p != STDIN]
@@ -158,6 +161,7 @@ class Session:
             options=self.options,
             cache=cache_,
             originals=self.originals,
+            count_fixes=count_fixes,
         )
         try:
             yield from self._counting_originals(results)

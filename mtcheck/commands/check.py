@@ -46,7 +46,9 @@ class Outcome:
 
 def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
     session = Session(ruleset, options.inputs, streams.stdin)
-    results = session.check(jobs=options.jobs, cache=options.cache)
+    # The human report says how many findings `mtcheck fix` would fix: counted here.
+    counted = options.format == "full" and options.write_baseline is None
+    results = session.check(jobs=options.jobs, cache=options.cache, count_fixes=counted)
     if options.write_baseline is not None:
         return _write_baseline(options, results, session, streams)
     outcome = Outcome(ruleset.config.fail_on)

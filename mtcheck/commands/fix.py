@@ -104,7 +104,8 @@ class Fixing:
         verb = "Fixed" if self.options.write or self.options.stdout else "Would fix"
         line = f"{verb} {plural(self.applied, 'finding')} in {plural(self.changed, 'file')}"
         if self.remaining:
-            line += f"; {self.remaining} remain (unsafe or display-only: see mtcheck check)"
+            verb = "remains" if self.remaining == 1 else "remain"
+            line += f"; {self.remaining} {verb} (unsafe or display-only: see mtcheck check)"
         self.summary.print(Text(line, style="bold"))
 
     def status(self) -> int:

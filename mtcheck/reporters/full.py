@@ -54,8 +54,11 @@ class FullReporter(Reporter):
         self.console.print(header, soft_wrap=True)  # a path is never broken
         for finding in result.findings:
             self.total += 1
-            self.fixable += fixable(finding, Applicability.SAFE)
             self._row(result, finding)
+        if result.fixes is not None:  # what `mtcheck fix` would fix, its later rounds too
+            self.fixable += result.fixes
+        else:
+            self.fixable += sum(fixable(f, Applicability.SAFE) for f in result.findings)
         self.console.print()
 
     def _row(self, result: FileResult, finding: Finding) -> None:
