@@ -43,21 +43,23 @@ def suggest_code(code: str, known: Sequence[str]) -> str | None:
     if not code or not known:
         return None
     wanted = code.strip().casefold()
-    return _same_but_case(wanted, known) or _nearest(wanted, known)
+    return _same_but_case(wanted, known) or _near_id(wanted, known) or _nearest(wanted, known)
 
 
 def _same_but_case(wanted: str, known: Sequence[str]) -> str | None:
-    """``mt801`` → MT801, ``mt1`` → MT100 (an id prefix): the case was the only mistake."""
-    same = [k for k in known if k.casefold() == wanted]
-    if same:
-        return same[0]
+    """``mt801`` → MT801: the case was the only mistake."""
+    return next((k for k in known if k.casefold() == wanted), None)
+
+
+def _near_id(wanted: str, known: Sequence[str]) -> str | None:
+    """For an id: the first id it is a prefix of (``mt1`` → MT100), else the longest id
+    it starts with (``MT8011`` → MT801: a character too many)."""
     if not _ID.fullmatch(wanted.upper()):
         return None
     ids = [k for k in known if _ID.fullmatch(k)]
     prefixed = [k for k in ids if k.casefold().startswith(wanted)]
     if prefixed:
         return min(prefixed)
-    # MT8011 → MT801: a character too many; the longest id the code starts with.
     within = [k for k in ids if wanted.startswith(k.casefold())]
     return max(within, key=len) if within else None
 
