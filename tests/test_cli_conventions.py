@@ -112,7 +112,7 @@ def test_output_that_is_no_terminal_is_not_wrapped(run, tmp_path: Path) -> None:
     assert any(len(line) > 80 and "MT801" in line for line in result.out.splitlines())
     table = run("rules").out.splitlines()
     for rule in default_ruleset():
-        rows = [line for line in table if f" {rule.info.id} " in line]
+        rows = [line for line in table if line.startswith(f"│ {rule.info.id} ")]
         assert len(rows) == 1 and rule.info.description[:60] in rows[0], rule.info.id
 
 
