@@ -1,11 +1,18 @@
-"""One name spelled two ways in one article: ``Alexandr`` / ``Alexander``."""
+"""One thing written two ways in one article: ``Alexandr`` / ``Alexander``,
+``Covid`` / ``COVID``, ``8.11 percent`` / ``7.62%``, ``country”.`` / ``said.”``.
+
+MT translates sentence by sentence, so nothing holds a spelling or a style
+steady across an article; the article's own majority is the evidence of what
+it means to write, and only the minority is reported.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from mtcheck.analysis import Analysis
+from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
@@ -85,3 +92,114 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
         message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
         for token in analysis.occurrences(rejected):
             yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
+
+
+# An acronym and its title-case spelling (COVID / Covid, MINSA / Minsa) are one name
+# written two ways; a common word (This / THIS) is a heading or a shout, not a name.
+_CASING_MAX_ZIPF = 4.0
+_CASING_MIN_LENGTH = 4
+# A line this much in capitals is a heading or a label: its capitals say nothing.
+_SHOUTING_SHARE = 0.6
+# A fix follows the article's majority when it outnumbers the minority this many times.
+_SAFE_MAJORITY = 2
+
+
+def _shouting(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= _SHOUTING_SHARE * len(letters)
+
+
+def _majority_fix(majority: int, minority: int) -> Applicability:
+    if majority >= _SAFE_MAJORITY * minority:
+        return Applicability.SAFE
+    return Applicability.DISPLAY_ONLY
+
+
+def detect_casing_variants(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """COVID-19 twice and Covid-19 once: the minority casing of an acronym."""
+    text = analysis.text
+    for lower, spellings in analysis.spellings.items():
+        if len(spellings) < 2 or len(lower) < _CASING_MIN_LENGTH:
+            continue
+        if zipf(lower) >= _CASING_MAX_ZIPF:
+            continue
+        acronym = [s for s in spellings if s.isupper()]
+        titled = [s for s in spellings if s[0].isupper() and s[1:].islower()]
+        if not acronym or not titled:
+            continue
+        counted = {
+            spelling: [t for t in analysis.occurrences(spelling) if not _shouting(text, t.start)]
+            for spelling in (acronym[0], titled[0])
+        }
+        (major, major_tokens), (minor, minor_tokens) = sorted(
+            counted.items(), key=lambda item: (-len(item[1]), item[0])
+        )
+        if not minor_tokens or len(major_tokens) == len(minor_tokens):
+            continue
+        applicability = _majority_fix(len(major_tokens), len(minor_tokens))
+        message = f"“{minor}” is written “{major}” elsewhere in this article; use one spelling"
+        for token in minor_tokens:
+            yield Hit(token.start, token.end, (major,), applicability, message)
+
+
+_PERCENT = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)(?P<mark>\s?%|\s(?:percent|per cent)\b)")
+
+
+def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """7.62% ten times and 8.11 percent once: the minority way of writing per cent."""
+    text = document.text
+    if "%" not in text or "cent" not in text:
+        return
+    signs, words = [], []
+    for match in _PERCENT.finditer(text):
+        (signs if match.group("mark").endswith("%") else words).append(match)
+    if not signs or not words or len(signs) == len(words):
+        return
+    if len(signs) > len(words):
+        minority, majority, style = words, signs, "%"
+    else:
+        minority, majority = signs, words
+        style = " per cent" if any("per cent" in m.group("mark") for m in words) else " percent"
+    applicability = _majority_fix(len(majority), len(minority))
+    for match in minority:
+        fixed = f"{match.group('number')}{style}"
+        message = (
+            f"“{match.group()}”: this article writes “{fixed.strip()}” style "
+            f"{len(majority)} times; use one style"
+        )
+        yield Hit(match.start(), match.end(), (fixed,), applicability, message)
+
+
+# Punctuation after a closing quotation mark (country”.) where the article also puts it
+# inside (said,”), the American style of news English: one article, one style.
+_INSIDE = re.compile(r"[.,!?]”")
+_OUTSIDE = re.compile(r"(?<=[^\W\d_])”(?P<mark>[.,])")
+# A quotation of fewer words is a phrase (a “scam”.), which some styles close outside.
+_MIN_QUOTED_WORDS = 4
+_SPEECH_NEXT = re.compile(r",? (?:[\w’'-]+ ){0,2}(?:said|says|added|explained|asked|concluded)\b")
+
+
+def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "”" not in text or not _INSIDE.search(text):
+        return
+    for match in _OUTSIDE.finditer(text):
+        opening = text.rfind("“", 0, match.start())
+        if opening < 0 or text.rfind("”", opening, match.start()) >= 0:
+            continue
+        if len(WORD.findall(text[opening : match.start()])) < _MIN_QUOTED_WORDS:
+            continue
+        mark = match.group("mark")
+        if mark == "," and _SPEECH_NEXT.match(text, match.end() - 1):
+            continue  # the comma before a speech verb: MT607 reports it
+        start = match.start() - 1
+        yield Hit(
+            start,
+            match.end(),
+            (f"{text[start]}{mark}”",),
+            Applicability.SAFE,
+            f"“{text[start:match.end()]}”: this article puts the stop inside the closing "
+            f"quotation mark elsewhere; write “{text[start]}{mark}”” here too",
+        )

@@ -72,8 +72,11 @@ _COMPOUND_HEADS = frozenset(
 # Prefixes that make one word with the next (superclassic, antigovernment, postwar).
 _WORD_PREFIXES = frozenset(
     "super anti pro ex co non pre post counter inter multi mini mega over under out micro macro"
-    " semi mid self cyber eco geo bio narco para".split()
+    " semi mid self cyber eco geo bio narco para neo".split()
 )
+
+# Function words that are also prefixes of English words: in+stating is instating.
+_PREFIX_FUNCTION_WORDS = frozenset("in on over under out by".split())
 
 _SENTENCE_OPENERS = frozenset(
     """The He She It They We However But This These In On According Meanwhile Also""".split()
@@ -220,6 +223,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         if not both_function:
             return None
     if camel:
+        if split.left.lower() in _WORD_PREFIXES:
+            return None  # NeoPanamax, ProChile: a prefix and a name make one name
         return _camel_confidence(split, analysis)
     if name_then_word and split.left.lower() not in FUNCTION_WORDS:  # Forthe is no name
         return _name_then_word_confidence(split, analysis)
@@ -228,6 +233,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
     )
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
+    if split.left.lower() in _PREFIX_FUNCTION_WORDS and split.right not in FUNCTION_WORDS:
+        return None  # instating, outplayed: an English prefix, not a lost space
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
         return Applicability.SAFE
     if split.left_evidence or split.right_evidence:
