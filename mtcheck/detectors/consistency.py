@@ -111,6 +111,17 @@ def _shouting(text: str, offset: int) -> bool:
     return sum(c.isupper() for c in letters) >= _SHOUTING_SHARE * len(letters)
 
 
+def _telling_casing(text: str, offset: int) -> bool:
+    """Whether the casing of a word here is a choice of spelling: not in a heading, a
+    label or a dateline in capitals (VIÑA DEL MAR, Chile —), nor an acronym's definition."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if not any(c.islower() for c in text[line_start:offset]):
+        return False
+    if text[offset - 1 : offset] == "(":
+        return False  # (DICOM) after the full name defines the acronym; the text may not use it
+    return not _shouting(text, offset)
+
+
 def _majority_fix(majority: int, minority: int) -> Applicability:
     if majority >= _SAFE_MAJORITY * minority:
         return Applicability.SAFE
@@ -130,14 +141,14 @@ def detect_casing_variants(document: Document, analysis: Analysis) -> Iterator[H
         if not acronym or not titled:
             continue
         counted = {
-            spelling: [t for t in analysis.occurrences(spelling) if not _shouting(text, t.start)]
+            spelling: [t for t in analysis.occurrences(spelling) if _telling_casing(text, t.start)]
             for spelling in (acronym[0], titled[0])
         }
         (major, major_tokens), (minor, minor_tokens) = sorted(
             counted.items(), key=lambda item: (-len(item[1]), item[0])
         )
-        if not minor_tokens or len(major_tokens) == len(minor_tokens):
-            continue
+        if not minor_tokens or len(major_tokens) <= max(len(minor_tokens), 1):
+            continue  # a tie, or one against one, says nothing of what the article means
         applicability = _majority_fix(len(major_tokens), len(minor_tokens))
         message = f"“{minor}” is written “{major}” elsewhere in this article; use one spelling"
         for token in minor_tokens:

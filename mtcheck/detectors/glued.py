@@ -231,6 +231,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
     foreign = any(
         _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
     )
+    if _common_word_then_function_word(split):
+        return Applicability.SAFE  # pesoswhich, budgetand: no Spanish name ends so
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
     if split.left.lower() in _PREFIX_FUNCTION_WORDS and split.right not in FUNCTION_WORDS:
@@ -241,6 +243,17 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         return Applicability.UNSAFE
     # Two content words and no evidence from the article: too weak to report.
     return None
+
+
+def _common_word_then_function_word(split: Split) -> bool:
+    """A common lower-case word, then a function word of three letters or more."""
+    return (
+        split.right in FUNCTION_WORDS
+        and len(split.right) >= 3
+        and split.left.islower()
+        and split.left not in FUNCTION_WORDS
+        and zipf(split.left) >= _KNOWN_WORD_ZIPF
+    )
 
 
 def _known_name(half: str, analysis: Analysis) -> bool:
@@ -402,7 +415,12 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue  # Time.news, latin-american.news; adUnits.push(
         if right_end < len(text) and text[right_end] == "(":
             continue  # a method call: navigator.userAgent.match(
-        if zipf(word) < 3.5 or (zipf(left_word) < 3.0 and not analysis.stands_alone(left_word)):
+        # A capital after the mark opens a sentence or a name by itself (Monday.The,
+        # also:Petro); a lower-case word must be a common one.
+        named = word[0].isupper() and word[1:].islower() and len(word) >= 3
+        if not named and zipf(word) < 3.5:
+            continue
+        if zipf(left_word) < 3.0 and not analysis.stands_alone(left_word):
             continue
         if mark == "." and word[0].islower():
             fixed_right = f". {word[0].upper()}{word[1:]}"
@@ -479,8 +497,8 @@ def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         )
 
 
-# Digits glued to a word: 31989that
-_DIGIT_JOIN = re.compile(r"(?<![\w.,])(\d[\d.,]*\d|\d)([a-z]{3,})\b")
+# Digits glued to a word: 31989that, 8.7%in
+_DIGIT_JOIN = re.compile(r"(?<![\w.,])(\d[\d.,]*\d%?|\d%?)([a-z]{2,})\b")
 
 
 def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -488,6 +506,8 @@ def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         number, word = match.groups()
         if word in _UNITS or zipf(word) < 4.0 or word in _FILE_EXTENSIONS:
             continue
+        if len(word) < 3 and not number.endswith("%"):
+            continue  # 2nd, 4x4, 3D: only a per cent sign makes a short word glued
         if document.is_protected(match.start(), match.end()):
             continue
         yield Hit(
@@ -549,6 +569,39 @@ def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         )
 
 
+# A Markdown link left in plain text, glued to the word after or before it:
+# [Vladimir Putin](https://…)visited, said[Putin](https://…).
+_LINK_THEN_WORD = re.compile(r"\]\((?:https?://|www\.|/)[^()\s]{0,500}\)(?P<word>[^\W\d_]+)")
+_WORD_THEN_LINK = re.compile(r"(?P<word>[^\W\d_]+)\[[^\[\]\n]{1,120}\]\((?:https?://|www\.|/)")
+
+
+def _link_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "](" not in text:
+        return
+    for match in _LINK_THEN_WORD.finditer(text):
+        close = match.start("word") - 1
+        word = match.group("word")
+        # The address's protected span runs on into the glued word (its pattern stops
+        # only at a space), so the link's own shape is the evidence here.
+        yield Hit(
+            close,
+            match.end(),
+            (f") {word}",),
+            Applicability.SAFE,
+            f"No space after the link: “){word}” → “) {word}”",
+        )
+    for match in _WORD_THEN_LINK.finditer(text):
+        word = match.group("word")
+        yield Hit(
+            match.start(),
+            match.end("word") + 1,
+            (f"{word} [",),
+            Applicability.SAFE,
+            f"No space before the link: “{word}[” → “{word} [”",
+        )
+
+
 def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _word_joins(document, analysis)
     yield from _punctuation_joins(document, analysis)
@@ -556,3 +609,4 @@ def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _opening_quote_joins(document, analysis)
     yield from _digit_joins(document, analysis)
     yield from _figure_joins(document, analysis)
+    yield from _link_joins(document, analysis)
