@@ -228,9 +228,9 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
             return what
     if _GLUED_BREADCRUMB.match(content) and len(content) < 200:
         return "a breadcrumb trail glued to the headline"
-    if not first and _TAG_ROW.match(content):
-        if not any(word in _TITLE_CASE_WORDS for word in content.split()):
-            return "a row of tags"
+    tags = not first and _TAG_ROW.match(content)
+    if tags and not any(word in _TITLE_CASE_WORDS for word in content.split()):
+        return "a row of tags"
     lone = _CAPITALS_LABEL.match(content) or (
         _LONE_WORD.match(content) and content.lower() not in FUNCTION_WORDS
     )

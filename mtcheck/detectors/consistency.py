@@ -111,11 +111,19 @@ def _shouting(text: str, offset: int) -> bool:
     return sum(c.isupper() for c in letters) >= _SHOUTING_SHARE * len(letters)
 
 
+# A dateline or a label in capitals at the start of a line: VIÑA DEL MAR, / VALENCIA: / CULIACAN (
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]+){0,4}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]*"
+    r"(?:[,:—–(]|-[ \t])"
+)
+
+
 def _telling_casing(text: str, offset: int) -> bool:
     """Whether the casing of a word here is a choice of spelling: not in a heading, a
     label or a dateline in capitals (VIÑA DEL MAR, Chile —), nor an acronym's definition."""
     line_start = text.rfind("\n", 0, offset) + 1
-    if not any(c.islower() for c in text[line_start:offset]):
+    dateline = _DATELINE.match(text, line_start)
+    if dateline and dateline.end() > offset:
         return False
     if text[offset - 1 : offset] == "(":
         return False  # (DICOM) after the full name defines the acronym; the text may not use it
@@ -155,7 +163,9 @@ def detect_casing_variants(document: Document, analysis: Analysis) -> Iterator[H
             yield Hit(token.start, token.end, (major,), applicability, message)
 
 
-_PERCENT = re.compile(r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)(?P<mark>\s?%|\s(?:percent|per cent)\b)")
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)(?P<mark>\s?%|\s(?:percent|per cent)\b)"
+)
 
 
 def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -211,6 +221,6 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
             match.end(),
             (f"{text[start]}{mark}”",),
             Applicability.SAFE,
-            f"“{text[start:match.end()]}”: this article puts the stop inside the closing "
+            f"“{text[start : match.end()]}”: this article puts the stop inside the closing "
             f"quotation mark elsewhere; write “{text[start]}{mark}”” here too",
         )
