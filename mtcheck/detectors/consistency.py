@@ -52,6 +52,26 @@ def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
     return found
 
 
+def _accent_variants(names: list[str], analysis: Analysis) -> dict[str, str]:
+    """Spellings of a name with and without its accents (Cazares, Cázares), each mapped to
+    the accented one: MT and the sites that republish it drop accents here and there, and
+    a post-editor restores them."""
+    from mtcheck.bilingual.segments import fold
+
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[fold(name)].append(name)
+    variants: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        accented = max(group, key=lambda n: (sum(not c.isascii() for c in n), analysis.counts[n]))
+        for name in group:
+            if name.lower() != accented.lower() and name.isascii():
+                variants[name] = accented
+    return variants
+
+
 def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
     """Pairs that could be one name: same first two letters, lengths within two."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -88,6 +108,13 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
         preferred = max((name, other), key=lambda n: (spellings[n], zipf(n), n))
         rejected = other if preferred == name else name
         minority[rejected] = preferred
+    accent_variants = _accent_variants(names, analysis)
+    if accent_variants:
+        if neighbours is None:
+            neighbours = _neighbours(analysis)
+        for rejected, preferred in accent_variants.items():
+            if neighbours[rejected] & neighbours[preferred]:
+                minority.setdefault(rejected, preferred)  # Ernesto Cazares / Ernesto Cázares
     for rejected, preferred in sorted(minority.items()):
         message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
         for token in analysis.occurrences(rejected):
