@@ -34,7 +34,17 @@ def test_one_of_each_per_cent_style_is_left_alone() -> None:
 
 
 def test_a_stop_outside_the_quote_is_moved_in_only_where_the_article_puts_it_inside() -> None:
-    us = "“We won,” he said. He added that “the peace effort must resume in Colombia”.\n"
-    assert fix_text(us).endswith("resume in Colombia.”\n")
+    us = "“We won,” he said. He added that “the peace effort must resume with vigor in Colombia”.\n"
+    assert fix_text(us).endswith("with vigor in Colombia.”\n")
     british = "He added that “the peace effort must resume in Colombia”.\n"
     assert _rules(british, "MT614") == []
+
+
+def test_british_spelling_keeps_logical_punctuation() -> None:
+    british = "“We won,” he said. He called the labour of peace “a task for all of Colombia”.\n"
+    assert _rules(british, "MT614") == []
+
+
+def test_a_partial_quotation_closed_inside_tells_american_style() -> None:
+    text = "He called it “a step forward,” and added that “the peace effort must resume soon”.\n"
+    assert _rules(text, "MT614") == ["n”."]

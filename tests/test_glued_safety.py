@@ -116,3 +116,18 @@ def test_joins_at_a_common_word_a_sign_a_stop_and_a_plain_text_link(text: str, f
 )
 def test_prefixes_and_short_endings_are_not_glued(text: str) -> None:
     assert [f for f in check_text(text) if f.category == "glued-words"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Government officialssaid the plan works.", "Government officials said the plan works."),
+        ("Gustavo Petro’sadministration said no.", "Gustavo Petro’s administration said no."),
+    ],
+)
+def test_a_reporting_verb_or_a_possessive_glued_to_its_neighbour(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+
+
+def test_a_possessive_before_a_word_beginning_with_s_is_left() -> None:
+    assert [f for f in check_text("Peru’sixty ministers met.") if f.category == "glued-words"] == []

@@ -203,8 +203,10 @@ def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit
     signs, words = [], []
     for match in _PERCENT.finditer(text):
         (signs if match.group("mark").endswith("%") else words).append(match)
-    if not signs or not words or len(signs) == len(words):
+    if min(len(signs), len(words)) == 0:
         return
+    if max(len(signs), len(words)) < _SAFE_MAJORITY * min(len(signs), len(words)):
+        return  # no clear majority: the article has no style of its own to follow
     if len(signs) > len(words):
         minority, majority, style = words, signs, "%"
     else:
@@ -229,9 +231,37 @@ _MIN_QUOTED_WORDS = 4
 _SPEECH_NEXT = re.compile(r",? (?:[\w’'-]+ ){0,2}(?:said|says|added|explained|asked|concluded)\b")
 
 
+# Spellings that tell American from British English. British news closes a partial
+# quotation outside the mark (logical punctuation), American news always inside; so the
+# stop is moved only in an article that spells the American way.
+_AMERICAN = frozenset(
+    """color colors honor favor labor center centers theater defense organize organized
+    organization organizations recognize recognized realize realized criticize criticized
+    apologize analyze analyzed traveled canceled vigor behavior neighbor neighbors meter
+    meters kilometer kilometers liter liters gray jewelry program programs""".split()
+)
+_BRITISH = frozenset(
+    """colour colours honour favour labour centre centres theatre defence organise organised
+    organisation organisations recognise recognised realise realised criticise criticised
+    apologise analyse analysed travelled cancelled vigour behaviour neighbour neighbours
+    metre metres kilometre kilometres litre litres grey jewellery programme programmes""".split()
+)
+
+
+# A quotation opened mid-sentence and closed with the stop inside: American punctuation.
+_PARTIAL_QUOTE_INSIDE = re.compile(r"[a-z] “[^“”\n]{1,200}[.,]”")
+
+
+def _american_style(text: str, analysis: Analysis) -> bool:
+    counts = analysis.counts
+    if any(counts.get(w) for w in _BRITISH):
+        return False
+    return any(counts.get(w) for w in _AMERICAN) or bool(_PARTIAL_QUOTE_INSIDE.search(text))
+
+
 def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = document.text
-    if "”" not in text or not _INSIDE.search(text):
+    if "”" not in text or not _INSIDE.search(text) or not _american_style(text, analysis):
         return
     for match in _OUTSIDE.finditer(text):
         opening = text.rfind("“", 0, match.start())

@@ -231,8 +231,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
     foreign = any(
         _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
     )
-    if _common_word_then_function_word(split):
-        return Applicability.SAFE  # pesoswhich, budgetand: no Spanish name ends so
+    if _common_word_then_function_word(split) or _common_word_then_report(split):
+        return Applicability.SAFE  # pesoswhich, officialssaid: no Spanish name ends so
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
     if split.left.lower() in _PREFIX_FUNCTION_WORDS and split.right not in FUNCTION_WORDS:
@@ -253,6 +253,22 @@ def _common_word_then_function_word(split: Split) -> bool:
         and split.left.islower()
         and split.left not in FUNCTION_WORDS
         and zipf(split.left) >= _KNOWN_WORD_ZIPF
+    )
+
+
+# Verbs of reporting that open the second half of a news sentence (officialssaid).
+_REPORTING_VERBS = frozenset(
+    "said says added explained reported announced stated indicated warned noted declared".split()
+)
+
+
+def _common_word_then_report(split: Split) -> bool:
+    """A common lower-case word, then a verb of reporting: officials said, police reported."""
+    return (
+        split.right in _REPORTING_VERBS
+        and split.left.islower()
+        and len(split.left) >= 4
+        and zipf(split.left) >= 3.5
     )
 
 
@@ -569,6 +585,27 @@ def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         )
 
 
+# A possessive glued to the next word where bold or a link was stripped: Petro’sadministration
+_POSSESSIVE_JOIN = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+[’'])s([a-z]{3,})\b")
+
+
+def _possessive_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    for match in _POSSESSIVE_JOIN.finditer(text):
+        owner, word = match.groups()
+        if zipf(word) < 3.5 or zipf("s" + word) >= _LISTED_WORD_ZIPF:
+            continue  # Peru’sixty is not Peru’s ixty
+        if document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{owner}s {word}",),
+            Applicability.SAFE,
+            f"No space after the possessive: “{match.group()}” → “{owner}s {word}”",
+        )
+
+
 # A Markdown link left in plain text, glued to the word after or before it:
 # [Vladimir Putin](https://…)visited, said[Putin](https://…).
 _LINK_THEN_WORD = re.compile(r"\]\((?:https?://|www\.|/)[^()\s]{0,500}\)(?P<word>[^\W\d_]+)")
@@ -610,3 +647,4 @@ def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _digit_joins(document, analysis)
     yield from _figure_joins(document, analysis)
     yield from _link_joins(document, analysis)
+    yield from _possessive_joins(document, analysis)
