@@ -79,3 +79,15 @@ def test_a_row_of_tags_is_chrome_but_a_title_case_headline_is_not() -> None:
 def test_a_city_before_the_header_date_and_a_dateline_before_the_story() -> None:
     assert _chrome("The court ruled.\n\nMADRID, 15 Sep.\n") == ["MADRID, 15 Sep."]
     assert _chrome("MADRID, 15 Sep. (EUROPA PRESS) - The court ruled.\n") == []
+
+
+def test_markdown_keeps_its_title_repeated_in_the_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.api import check_file
+
+    article = tmp_path / "a.md"
+    article.write_text(
+        '---\ntitle: "Santiago registers the year\'s highest heat"\n---\n\n'
+        "Santiago registers the year's highest heat\n"
+        "==========================================\n\nThe city reached 37 degrees.\n"
+    )
+    assert not [f for f in check_file(article) if "twice" in f.message]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
@@ -186,6 +187,7 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
     code_lines = {n for first, last in _code_blocks(document) for n in range(first, last + 1)}
     seen: set[str] = set()
     previous = ""
+    marked_up = _marked_up(document)
     for line in range(1, document.line_count + 1):
         if line in code_lines:
             continue
@@ -194,7 +196,7 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if not content:
             continue
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
-        repeated = content in seen
+        repeated = content in seen and not marked_up
         if len(content.split()) >= _MIN_REPEATED_WORDS:
             seen.add(content)
         if repeated or (after_story_link and _headline_shaped(content)):
@@ -241,6 +243,17 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
         return _LONE
     return None
+
+
+def _marked_up(document: Document) -> bool:
+    """Whether the prose comes from Markdown or HTML, which repeat their title (front
+    matter, <title>) in the first heading: a repeat there is the page's own. The rules
+    read the prose as plain text, so the file's name tells (a.md, a.html.ann)."""
+    suffixes = {suffix.lower() for suffix in PurePath(document.path).suffixes}
+    return document.syntax != "txt" or bool(suffixes & _MARKUP_SUFFIXES)
+
+
+_MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
 
 
 def _headline_shaped(content: str) -> bool:

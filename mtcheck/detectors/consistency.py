@@ -141,8 +141,12 @@ def _shouting(text: str, offset: int) -> bool:
 # A dateline or a label in capitals at the start of a line: VIÑA DEL MAR, / VALENCIA: / CULIACAN (
 _DATELINE = re.compile(
     r"[ \t]*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]+){0,4}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]*"
-    r"(?:[,:—–(]|-[ \t])"
+    r"(?:[,:—–(]|[.-][ \t])"
 )
+
+
+_BESIDE_CAPITALS = re.compile(r"[A-ZÁÉÍÓÚÑÜ]+[ \t]+[A-ZÁÉÍÓÚÑÜ]{2,}\b")
+_AFTER_CAPITALS = re.compile(r"\b[A-ZÁÉÍÓÚÑÜ]{2,}[ \t]+$")
 
 
 def _telling_casing(text: str, offset: int) -> bool:
@@ -154,6 +158,10 @@ def _telling_casing(text: str, offset: int) -> bool:
         return False
     if text[offset - 1 : offset] == "(":
         return False  # (DICOM) after the full name defines the acronym; the text may not use it
+    if _BESIDE_CAPITALS.match(text, offset) or _AFTER_CAPITALS.search(
+        text, max(0, offset - 40), offset
+    ):
+        return False  # LOS ANGELES, BUENOS AIRES: a phrase in capitals, not an acronym
     return not _shouting(text, offset)
 
 
