@@ -40,6 +40,11 @@ def test_a_stop_outside_the_quote_is_moved_in_only_where_the_article_puts_it_ins
     assert _rules(british, "MT614") == []
 
 
+def test_a_quoted_phrase_is_not_a_clause() -> None:
+    text = "“We won,” he said with vigor. The talks would address “an aggression on the ground”.\n"
+    assert _rules(text, "MT614") == []
+
+
 def test_british_spelling_keeps_logical_punctuation() -> None:
     british = "“We won,” he said. He called the labour of peace “a task for all of Colombia”.\n"
     assert _rules(british, "MT614") == []

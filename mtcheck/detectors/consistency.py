@@ -267,6 +267,13 @@ def _american_style(text: str, analysis: Analysis) -> bool:
     return any(counts.get(w) for w in _AMERICAN) or bool(_PARTIAL_QUOTE_INSIDE.search(text))
 
 
+def _quotes_a_clause(text: str, opening: int) -> bool:
+    """A quotation that is a sentence of its own or a reported clause (added that “now it
+    is…”), which Spanish closes outside the mark and American English inside."""
+    before = text[max(0, opening - 8) : opening].rstrip(" \t")
+    return not before or before[-1] in ".:!?\n" or before.endswith(" that")
+
+
 def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = document.text
     if "”" not in text or not _INSIDE.search(text) or not _american_style(text, analysis):
@@ -277,6 +284,8 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
             continue
         if len(WORD.findall(text[opening : match.start()])) < _MIN_QUOTED_WORDS:
             continue
+        if not _quotes_a_clause(text, opening):
+            continue  # would address “an aggression…”: a quoted phrase, closed either way
         mark = match.group("mark")
         if mark == "," and _SPEECH_NEXT.match(text, match.end() - 1):
             continue  # the comma before a speech verb: MT607 reports it
