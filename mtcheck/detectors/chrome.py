@@ -200,9 +200,9 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if len(content.split()) >= _MIN_REPEATED_WORDS:
             seen.add(content)
         if repeated or (after_story_link and _headline_shaped(content)):
-            what = "a line scraped twice" if repeated else "the headline of a linked story"
+            reason = "a line scraped twice" if repeated else "the headline of a linked story"
             yield _remove_lines(
-                document, line, line, f"Site chrome scraped with the article: {what}"
+                document, line, line, f"Site chrome scraped with the article: {reason}"
             )
             continue
         suffix = _KICKER_SUFFIX.search(text, start, end)

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
+from mtcheck.folding import fold
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
@@ -56,8 +57,6 @@ def _accent_variants(names: list[str], analysis: Analysis) -> dict[str, str]:
     """Spellings of a name with and without its accents (Cazares, Cázares), each mapped to
     the accented one: MT and the sites that republish it drop accents here and there, and
     a post-editor restores them."""
-    from mtcheck.bilingual.segments import fold
-
     groups: defaultdict[str, list[str]] = defaultdict(list)
     for name in names:
         groups[fold(name)].append(name)
@@ -208,7 +207,8 @@ def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit
     text = document.text
     if "%" not in text or "cent" not in text:
         return
-    signs, words = [], []
+    signs: list[re.Match[str]] = []
+    words: list[re.Match[str]] = []
     for match in _PERCENT.finditer(text):
         (signs if match.group("mark").endswith("%") else words).append(match)
     if min(len(signs), len(words)) == 0:
