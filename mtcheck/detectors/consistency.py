@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
@@ -86,12 +87,26 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    names = sorted(w for w in analysis.counts if w[:1].isupper() and len(w) >= _MIN_LENGTH)
+    neighbours = cache(lambda: _neighbours(analysis))  # only when a pair needs it
+    minority = _similar_spellings(names, analysis, neighbours)
+    for rejected, preferred in _accent_variants(names, analysis).items():
+        if neighbours()[rejected] & neighbours()[preferred]:
+            minority.setdefault(rejected, preferred)  # Ernesto Cazares / Ernesto Cázares
+    for rejected, preferred in sorted(minority.items()):
+        message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
+        for token in analysis.occurrences(rejected):
+            yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
+
+
+def _similar_spellings(
+    names: list[str], analysis: Analysis, neighbours: Callable[[], dict[str, set[str]]]
+) -> dict[str, str]:
+    """Each minority spelling of a name the article spells two close ways, to the majority."""
     from rapidfuzz.fuzz import ratio
 
     spellings = analysis.counts
-    names = sorted(w for w in spellings if w[:1].isupper() and len(w) >= _MIN_LENGTH)
     minority: dict[str, str] = {}
-    neighbours: dict[str, set[str]] | None = None
     for name, other in _candidate_pairs(names):
         if _related_by_inflection(name, other) or ratio(name, other) < _MIN_SIMILARITY:
             continue
@@ -99,25 +114,14 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
             continue  # two apostrophes, one spelling
         if zipf(name) >= _COMMON_ZIPF and zipf(other) >= _COMMON_ZIPF:
             continue
-        if max(zipf(name), zipf(other)) >= _RARE_ZIPF:
-            if neighbours is None:
-                neighbours = _neighbours(analysis)  # only when a pair needs it
-            if not neighbours[name] & neighbours[other]:
-                continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
+        if max(zipf(name), zipf(other)) >= _RARE_ZIPF and not (
+            neighbours()[name] & neighbours()[other]
+        ):
+            continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
         preferred = max((name, other), key=lambda n: (spellings[n], zipf(n), n))
         rejected = other if preferred == name else name
         minority[rejected] = preferred
-    accent_variants = _accent_variants(names, analysis)
-    if accent_variants:
-        if neighbours is None:
-            neighbours = _neighbours(analysis)
-        for rejected, preferred in accent_variants.items():
-            if neighbours[rejected] & neighbours[preferred]:
-                minority.setdefault(rejected, preferred)  # Ernesto Cazares / Ernesto Cázares
-    for rejected, preferred in sorted(minority.items()):
-        message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
-        for token in analysis.occurrences(rejected):
-            yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
+    return minority
 
 
 # An acronym and its title-case spelling (COVID / Covid, MINSA / Minsa) are one name
