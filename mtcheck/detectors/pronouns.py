@@ -46,7 +46,7 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
             woman_before = False
             continue
         # A name inside a quotation that opens the sentence is not its subject.
-        quoted_start = sentence.group().lstrip()[:1] in "“\""
+        quoted_start = sentence.group().lstrip()[:1] in '“"'
         subject = None if quoted_start else _woman_subject(words, genders)
         woman = subject is not None or (
             woman_before and not _opens_with_another_name(words, genders, analysis)
