@@ -10,11 +10,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
-
-from rich.console import Console
+from typing import TYPE_CHECKING, TextIO
 
 from mtcheck.version import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
@@ -359,8 +360,13 @@ def _terminate_as_exit() -> None:
 
 
 def make_console(stream: TextIO, color: str = "auto") -> Console:
-    """A console that escapes control characters in whatever it prints (see printable)."""
-    from mtcheck.printable import SafeConsole
+    """A console that escapes control characters in whatever it prints (see printable);
+    off a terminal a plain writer that never loads rich (see mtcheck.plain)."""
+    from mtcheck.plain import PlainConsole, wants_plain
+
+    if wants_plain(stream, color):
+        return PlainConsole(stream, color)  # type: ignore[return-value]
+    from mtcheck.console import SafeConsole
 
     force = {"always": True, "never": False}.get(color)
     return SafeConsole(

@@ -8,16 +8,12 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
+from typing import TYPE_CHECKING, TextIO
 
 from mtcheck.api import fix_document
 from mtcheck.baseline import Baseline
 from mtcheck.cache import CACHE_DIR, ResultCache
 from mtcheck.config import Config
-from mtcheck.diff import render_diff
 from mtcheck.document import Document, ReadOptions, decode, read
 from mtcheck.engine import RuleSet, check_with_suppressions
 from mtcheck.errors import InputError, LocatedError, MtcheckError, UsageError
@@ -29,7 +25,11 @@ from mtcheck.reporters import REPORTERS
 from mtcheck.results import FileResult
 from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
+from mtcheck.styled import Text
 from mtcheck.verdicts import failing, judge_all, notices
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 STDIN_NAME = "<stdin>"
@@ -231,6 +231,8 @@ def _report_unpaired(results: list[FileResult], folder: Path, errors: Console) -
 def run_fix(
     args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
 ) -> int:
+    from mtcheck.diff import render_diff
+
     level = Applicability.UNSAFE if args.unsafe_fixes else Applicability.SAFE
     show_diff = args.diff or not (args.write or args.stdout)
     html = args.format == "html"

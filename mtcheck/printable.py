@@ -10,10 +10,6 @@ XML reports use ``xml_safe``: XML 1.0 cannot hold most control characters at all
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
-from rich.console import Console
-from rich.segment import Segment
 
 # C0 controls, DEL, C1 controls; bidi embeddings, overrides and isolates.
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
@@ -49,19 +45,3 @@ def one_line(text: str) -> str:
 def xml_safe(text: str) -> str:
     """Characters XML 1.0 forbids written as visible escapes (tab, LF and CR stay)."""
     return _XML_ILLEGAL.sub(_escape, text)
-
-
-class SafeConsole(Console):
-    """A rich Console that escapes control characters in everything it prints.
-
-    Rich's own colour and cursor codes are control segments and pass; text
-    segments, whatever they came from, are made printable (line breaks and tabs
-    kept), so no report, diff, prompt or notice can carry a raw escape.
-    """
-
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        safe = (
-            segment if segment.control else Segment(printable(segment.text, "\n\t"), segment.style)
-            for segment in buffer
-        )
-        return super()._render_buffer(safe)

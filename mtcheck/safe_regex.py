@@ -274,17 +274,30 @@ def _expand(python: re.Pattern[str], template: str, match: _Re2Match) -> str:
     return "".join(piece or "" for piece in pieces)
 
 
+# What compiling the pattern gives a SafeRegex.
+_COMPILED = frozenset({"python", "flags", "groupindex", "groups", "_re2", "engine"})
+
+
 class SafeRegex:
     """A compiled rule pattern: ``finditer`` and ``match`` as ``re`` has them, bounded in time."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._compile(pattern, flags)
+        # Compiled on first use (see __getattr__): a start reads a few hundred rules and
+        # most articles hold the anchors of only a few of them.
+        self.pattern = pattern
+        self._given_flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _COMPILED and "pattern" in self.__dict__:
+            self._compile(self.pattern, self._given_flags)
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     def __getstate__(self) -> tuple[str, int]:  # worker processes compile their own
         return self.pattern, self._given_flags
 
     def __setstate__(self, state: tuple[str, int]) -> None:
-        self._compile(*state)
+        self.pattern, self._given_flags = state
 
     def _compile(self, pattern: str, flags: int) -> None:
         self._given_flags = flags

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Sequence
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from mtcheck.results import FileResult
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Reporter(abc.ABC):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
-
 from mtcheck import quality
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
@@ -13,6 +11,7 @@ from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
 from mtcheck.rule import quotable
+from mtcheck.styled import Text
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
