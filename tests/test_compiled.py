@@ -141,3 +141,59 @@ def test_a_rule_file_with_an_error_is_never_cached(tmp_path: Path, monkeypatch) 
         with pytest.raises(RuleError, match="bad regular expression"):
             load_rules([pack])
     assert not list((tmp_path / "cache").glob("rules-*.json"))
+
+
+def _langdetect_own(text: str) -> list[tuple[str, float]]:
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    return [(guess.lang, guess.prob) for guess in detect_langs(text)]
+
+
+_SENTENCES = [
+    "El presidente dijo que los ministros del gobierno no tienen una respuesta.",
+    "The minister said that the government has no answer to the crisis yet.",
+    "Los diputados aprobaron la reforma para que el Congreso vote el martes.",
+    "O governo disse que a reforma será votada na próxima semana.",
+    "Il governo ha detto che la riforma sarà votata la prossima settimana.",
+    "dijo que",
+    "Banco de la República",
+]
+
+
+def test_the_stored_language_profiles_give_langdetects_own_guesses(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from mtcheck import langprofiles
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    langprofiles.factory.cache_clear()
+    try:
+        made = langprofiles.factory()
+        assert len(list(tmp_path.glob("langprofiles-*.sqlite"))) == 1
+        assert isinstance(made.word_lang_prob_map, langprofiles._Vectors)
+        for sentence in _SENTENCES:
+            detector = made.create()
+            detector.append(sentence)
+            guesses = [(g.lang, g.prob) for g in detector.get_probabilities()]
+            assert guesses == _langdetect_own(sentence), sentence
+    finally:
+        langprofiles.factory.cache_clear()
+
+
+def test_a_corrupt_language_profile_table_is_rebuilt(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck import langprofiles
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    stamp = langprofiles._stamp(langprofiles._profiles_directory())
+    table = tmp_path / f"langprofiles-v{langprofiles._FORMAT}-{stamp}.sqlite"
+    table.write_bytes(b"not a database" * 100)
+    langprofiles.factory.cache_clear()
+    try:
+        detector = langprofiles.factory().create()
+        detector.append(_SENTENCES[0])
+        assert detector.detect() == "es"
+        assert table.read_bytes()[:15] == b"SQLite format 3"
+    finally:
+        langprofiles.factory.cache_clear()
