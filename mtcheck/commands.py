@@ -176,6 +176,10 @@ def run_check(
         results.append(_check_stdin(args, ruleset, stdin, originals))
     jobs = args.jobs or ruleset.config.jobs or default_jobs()
     cache = None if args.no_cache else ResultCache.open(cache_folder(ruleset), ruleset)
+    if cache is not None:
+        from mtcheck import warm
+
+        warm.keep_fragments(cache, REPORTERS[args.format], console)
     results += check_paths(
         files,
         ruleset,
@@ -211,7 +215,9 @@ def run_check(
     if failed:
         return EXIT_ERROR
     fail_on = ruleset.config.fail_on
-    severe = any(f.severity >= fail_on for r in results for f in r.findings)
+    from mtcheck.warm import fails
+
+    severe = any(fails(r, fail_on) for r in results)
     found = severe or failing(results)
     return EXIT_FINDINGS if found and not args.exit_zero else EXIT_CLEAN
 

@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from mtcheck import warm
 from mtcheck.cache import ResultCache
 from mtcheck.document import ReadOptions, read
 from mtcheck.engine import RuleSet, check_with_suppressions
@@ -37,6 +38,24 @@ def check_path(
     originals: Originals | None = None,
 ) -> FileResult:
     """Read and check one file (with its original, if any), through the cache when there is one."""
+    if cache is not None:
+
+        def load() -> FileResult:
+            return _checked(path, ruleset, options, cache, originals)
+
+        kept = warm.unchanged(path, cache, options, originals, load)
+        if kept is not None:
+            return kept  # type: ignore[return-value]  # a FileResult read on demand
+    return _checked(path, ruleset, options, cache, originals)
+
+
+def _checked(
+    path: str,
+    ruleset: RuleSet,
+    options: ReadOptions,
+    cache: ResultCache | None,
+    originals: Originals | None,
+) -> FileResult:
     try:
         document = read(Path(path), options)
         if originals is not None:
@@ -45,16 +64,20 @@ def check_path(
         return FileResult(path, error=error)
     key = cache.key(document) if cache is not None else ""
     if cache is not None and (hit := cache.get(key)) is not None:
-        return FileResult(path, document, hit[0], unused_suppressions=hit[1])
+        result = FileResult(path, document, hit[0], unused_suppressions=hit[1])
+        warm.remember(result, cache, options, key)
+        return result
     try:
         findings, unused = check_with_suppressions(document, ruleset)
     except BudgetExceeded as exceeded:
         return FileResult(path, error=InputError(path, exceeded.naming(ruleset)))
     except InputError as error:  # the markup cannot be read as a whole
         return FileResult(path, error=InputError(path, error.message, error.line))
+    result = FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
     if cache is not None:
-        cache.store(key, (tuple(findings), tuple(unused)))
-    return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
+        cache.store(key, (result.findings, result.unused_suppressions))
+        warm.remember(result, cache, options, key)
+    return result
 
 
 def _init_worker(
@@ -122,7 +145,9 @@ def check_paths(
             result = next(checked)
             if cache is not None and result.document is not None:
                 entry = (result.findings, result.unused_suppressions)
-                cache.store(cache.key(result.document), entry)
+                key = cache.key(result.document)
+                cache.store(key, entry)
+                warm.remember(result, cache, options, key)
             yield result
 
 
@@ -131,13 +156,30 @@ def _cached(
 ) -> FileResult | None:
     """The cached result of one file, or None (also when it cannot be read: a worker
     reports that)."""
+
+    def load() -> FileResult:
+        changed = InputError(path, "changed while it was checked; check it again")
+        return _read_cached(path, options, cache, originals) or FileResult(path, error=changed)
+
+    kept = warm.unchanged(path, cache, options, originals, load)
+    if kept is not None:
+        return kept  # type: ignore[return-value]
+    return _read_cached(path, options, cache, originals)
+
+
+def _read_cached(
+    path: str, options: ReadOptions, cache: ResultCache, originals: Originals | None
+) -> FileResult | None:
     try:
         document = read(Path(path), options)
         if originals is not None:
             document = originals.attach(document, options)
     except InputError:
         return None
-    hit = cache.get(cache.key(document))
+    key = cache.key(document)
+    hit = cache.get(key)
     if hit is None:
         return None
-    return FileResult(path, document, hit[0], unused_suppressions=hit[1])
+    result = FileResult(path, document, hit[0], unused_suppressions=hit[1])
+    warm.remember(result, cache, options, key)
+    return result

@@ -31,6 +31,11 @@ class FileResult:
     # Filled in for the reports only when the run asked (--report-unused-suppressions).
     unused_suppressions: tuple[Suppression, ...] = field(default=())
     shortfall: Shortfall | None = None
+    # Report format -> this file's part of the report (text, findings, fixable findings),
+    # rendered once and kept in the result cache (see mtcheck.warm).
+    fragments: dict[str, tuple[str, int, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def position(self, offset: int) -> tuple[int, int]:
         assert self.document is not None

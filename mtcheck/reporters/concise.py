@@ -10,17 +10,28 @@ from mtcheck.results import FileResult
 
 
 class ConciseReporter(Reporter):
+    #: The name its per-file fragments are cached under (see mtcheck.warm).
+    fragment_name = "concise"
+
     def report(self, results: Sequence[FileResult]) -> None:
         for result in results:
             if result.error is not None:
                 continue  # input errors go to standard error, once, from the CLI
-            for finding in result.findings:
-                line, column = result.position(finding.span.start)
-                suggestion = f" → {finding.suggestions[0]!r}" if finding.suggestions else ""
-                self.write(
-                    one_line(
-                        f"{result.path}:{line}:{column}: {finding.rule_id} [{finding.category}] "
-                        f"{finding.message}{suggestion}"
-                    )
-                    + "\n"
+            cached = result.fragments.get(self.fragment_name)
+            self.write(cached[0] if cached is not None else self.fragment(result)[0])
+
+    @staticmethod
+    def fragment(result: FileResult) -> tuple[str, int, int]:
+        """This file's lines of the report, and how many findings they show."""
+        lines = []
+        for finding in result.findings:
+            line, column = result.position(finding.span.start)
+            suggestion = f" → {finding.suggestions[0]!r}" if finding.suggestions else ""
+            lines.append(
+                one_line(
+                    f"{result.path}:{line}:{column}: {finding.rule_id} [{finding.category}] "
+                    f"{finding.message}{suggestion}"
                 )
+                + "\n"
+            )
+        return "".join(lines), len(lines), 0

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 
 from mtcheck import quality
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
+from mtcheck.plain import PlainConsole
 from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
@@ -34,33 +36,26 @@ def _suggestion(finding: Finding) -> Text:
 
 
 class FullReporter(Reporter):
+    #: Its per-file fragments are plain text: cached only for output that is no terminal.
+    fragment_name = "full-plain"
+
     def report(self, results: Sequence[FileResult]) -> None:
         total = fixable_count = files_with_findings = 0
+        plain = isinstance(self.console, PlainConsole)
         for result in results:
-            if result.error is not None or not result.findings:
+            if result.error is not None:
                 continue
-            files_with_findings += 1
-            header = Text(one_line(result.path), style="bold underline")
-            file_score = quality.score(result)
-            if file_score is not None:
-                header.append(f"  quality {file_score:.1f}/100", style="dim")
-            if result.shortfall is not None:
-                header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
-            self.console.print(header, soft_wrap=True)  # a path is never broken
-            for finding in result.findings:
-                total += 1
-                fixable_count += fixable(finding, Applicability.SAFE)
-                line, column = result.position(finding.span.start)
-                row = Text("  ")
-                row.append(f"{line}:{column}".ljust(8), style="bold")
-                row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
-                row.append(f"[{finding.category}] ", style="magenta")
-                row.append(one_line(finding.message))
-                self.console.print(row)
-                suggestion = _suggestion(finding)
-                if suggestion.plain:
-                    self.console.print(suggestion)
-            self.console.print()
+            # A verdict of this run (a shortfall) is not in the kept fragment.
+            kept = plain and result.shortfall is None
+            cached = result.fragments.get(self.fragment_name) if kept else None
+            if cached is not None:
+                text, count, fixable_here = cached
+                self.console.file.write(text)
+            else:
+                count, fixable_here = self._print_file(result)
+            total += count
+            fixable_count += fixable_here
+            files_with_findings += count > 0
         checked = sum(1 for r in results if r.error is None)
         if total:
             summary = Text(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
@@ -77,3 +72,37 @@ class FullReporter(Reporter):
                     f"All clean: {checked} file{'s' if checked != 1 else ''} checked", style="green"
                 )
             )
+
+    def _print_file(self, result: FileResult) -> tuple[int, int]:
+        """Print one file's findings; how many, and how many a safe fix takes care of."""
+        if not result.findings:
+            return 0, 0
+        fixable_count = 0
+        header = Text(one_line(result.path), style="bold underline")
+        file_score = quality.score(result)
+        if file_score is not None:
+            header.append(f"  quality {file_score:.1f}/100", style="dim")
+        if result.shortfall is not None:
+            header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
+        self.console.print(header, soft_wrap=True)  # a path is never broken
+        for finding in result.findings:
+            fixable_count += fixable(finding, Applicability.SAFE)
+            line, column = result.position(finding.span.start)
+            row = Text("  ")
+            row.append(f"{line}:{column}".ljust(8), style="bold")
+            row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
+            row.append(f"[{finding.category}] ", style="magenta")
+            row.append(one_line(finding.message))
+            self.console.print(row)
+            suggestion = _suggestion(finding)
+            if suggestion.plain:
+                self.console.print(suggestion)
+        self.console.print()
+        return len(result.findings), fixable_count
+
+    @staticmethod
+    def fragment(result: FileResult) -> tuple[str, int, int]:
+        """This file's part of the report as plain text, and its counts."""
+        out = io.StringIO()
+        count, fixable_count = FullReporter(PlainConsole(out))._print_file(result)  # type: ignore[arg-type]
+        return out.getvalue(), count, fixable_count
