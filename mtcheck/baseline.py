@@ -89,6 +89,9 @@ class Baseline:
 
     def filter(self, results: Sequence[FileResult]) -> tuple[list[FileResult], Counter[Key]]:
         """Results without the baselined findings, and the entries nothing matched (stale)."""
+        from mtcheck.warm import materialize
+
+        results = [materialize(r) for r in results]  # filtered by replace(): real results
         remaining = Counter(self.counts)
         keyed = [
             [(f, finding_key(r.path, r.document.text, f)) for f in r.findings]

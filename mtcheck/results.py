@@ -32,9 +32,11 @@ class FileResult:
     unused_suppressions: tuple[Suppression, ...] = field(default=())
     shortfall: Shortfall | None = None
     # Report format -> this file's part of the report (text, findings, fixable findings),
-    # rendered once and kept in the result cache (see mtcheck.warm).
+    # rendered once and kept in the result cache (see mtcheck.warm). Not an __init__
+    # argument: a result made from another by dataclasses.replace (other findings, a
+    # verdict) starts without them.
     fragments: dict[str, tuple[str, int, int]] = field(
-        default_factory=dict, compare=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     def position(self, offset: int) -> tuple[int, int]:

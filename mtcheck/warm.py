@@ -136,3 +136,8 @@ def fails(result: FileResult | CachedResult, level: Severity) -> bool:
     if isinstance(result, CachedResult):
         return result.worst >= level
     return any(finding.severity >= level for finding in result.findings)
+
+
+def materialize(result: FileResult | CachedResult) -> FileResult:
+    """A FileResult proper (a cached one read), for code that makes others from it."""
+    return result.materialized() if isinstance(result, CachedResult) else result
