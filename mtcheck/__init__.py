@@ -8,12 +8,21 @@ from typing import TYPE_CHECKING, Any
 from mtcheck.version import __version__
 
 if TYPE_CHECKING:
-    from mtcheck.api import check_document, check_file, check_text, fix_document, fix_text
+    from mtcheck.api import (
+        check_document,
+        check_file,
+        check_paths,
+        check_text,
+        check_texts,
+        fix_document,
+        fix_text,
+    )
     from mtcheck.document import Document
-    from mtcheck.engine import RuleSet, default_ruleset, load_ruleset
+    from mtcheck.engine import RuleSet, build_ruleset, default_ruleset, load_ruleset
     from mtcheck.errors import InputError, MtcheckError, RuleError
     from mtcheck.fixer import FixResult
     from mtcheck.model import CATEGORIES, Applicability, Edit, Finding, Fix, Severity, Span
+    from mtcheck.results import FileResult
 
 # Where each public name lives. They are imported on first use (PEP 562): the command
 # line imports mtcheck.cli through this package, and a check of one article in a
@@ -21,11 +30,14 @@ if TYPE_CHECKING:
 _PUBLIC = {
     "check_document": "mtcheck.api",
     "check_file": "mtcheck.api",
+    "check_paths": "mtcheck.api",
     "check_text": "mtcheck.api",
+    "check_texts": "mtcheck.api",
     "fix_document": "mtcheck.api",
     "fix_text": "mtcheck.api",
     "Document": "mtcheck.document",
     "RuleSet": "mtcheck.engine",
+    "build_ruleset": "mtcheck.engine",
     "default_ruleset": "mtcheck.engine",
     "load_ruleset": "mtcheck.engine",
     "InputError": "mtcheck.errors",
@@ -39,6 +51,7 @@ _PUBLIC = {
     "Fix": "mtcheck.model",
     "Severity": "mtcheck.model",
     "Span": "mtcheck.model",
+    "FileResult": "mtcheck.results",
 }
 
 
@@ -59,6 +72,7 @@ __all__ = [
     "Applicability",
     "Document",
     "Edit",
+    "FileResult",
     "Finding",
     "Fix",
     "FixResult",
@@ -69,9 +83,12 @@ __all__ = [
     "Severity",
     "Span",
     "__version__",
+    "build_ruleset",
     "check_document",
     "check_file",
+    "check_paths",
     "check_text",
+    "check_texts",
     "default_ruleset",
     "fix_document",
     "fix_text",

@@ -42,6 +42,11 @@ def one_line(text: str) -> str:
     return printable(text)
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 finding``, ``2 findings``: the count with its noun, singular or plural."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def xml_safe(text: str) -> str:
     """Characters XML 1.0 forbids written as visible escapes (tab, LF and CR stay)."""
     return _XML_ILLEGAL.sub(_escape, text)

@@ -38,6 +38,9 @@ class FileResult:
     fragments: dict[str, tuple[str, int, int]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+    # How many findings ``mtcheck fix`` would fix, the later rounds' included; None
+    # when not counted (only the full report asks).
+    fixes: int | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         assert self.document is not None

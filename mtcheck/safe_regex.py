@@ -18,7 +18,7 @@ main thread a budgeted pattern runs without one (see SECURITY.md).
 
 from __future__ import annotations
 
-import _signal
+import _signal  # type: ignore[import-not-found]  # signal's C module: no enum conversions
 import re
 import threading
 from collections.abc import Iterable

@@ -1,6 +1,6 @@
 """Styled text for reports, without importing rich until a terminal draws it.
 
-``Text`` keeps the runs of text and their rich style names. ``mtcheck.plain`` writes
+``Text`` keeps the runs of text and their rich style names. ``mtcheck.console.PlainConsole`` writes
 its ``plain`` text to a pipe; a rich console renders it through ``__rich__`` as the
 rich ``Text`` it stands for (the same runs, the same styles).
 """

@@ -120,17 +120,6 @@ def remember(result: FileResult, cache: ResultCache, options: ReadOptions, key: 
         cache.remember_fragment(record, name, fragment)
 
 
-def keep_fragments(cache: ResultCache, reporter: type, console: Any) -> None:
-    """Keep per-file fragments of this report format, if it has them: the plain full
-    report only for output that is no terminal (a terminal's is styled to its width)."""
-    from mtcheck.plain import PlainConsole
-
-    name = getattr(reporter, "fragment_name", None)
-    if name is None or (name == "full-plain" and not isinstance(console, PlainConsole)):
-        return
-    cache.fragments[name] = reporter.fragment
-
-
 def fails(result: FileResult | CachedResult, level: Severity) -> bool:
     """Whether a file has a finding at least this severe (a cached file: without reading it)."""
     if isinstance(result, CachedResult):

@@ -188,7 +188,7 @@ _SPORT_WORDS = re.compile(
 def _team_names(text: str) -> frozenset[str]:
     if len(_SPORT_WORDS.findall(text)) < 2:
         return frozenset()
-    names = set()
+    names: set[str] = set()
     for found in _TEAM_EVIDENCE.finditer(text):
         names.update(name for name in found.groups() if name)
     return frozenset(
@@ -225,7 +225,10 @@ def detect_team_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]
 
 
 def _inside_quotation(body: str, offset: int) -> bool:
-    return body.count("“", 0, offset) > body.count("”", 0, offset) or body.count('"', 0, offset) % 2
+    return (
+        body.count("“", 0, offset) > body.count("”", 0, offset)
+        or body.count('"', 0, offset) % 2 == 1
+    )
 
 
 def _is_person(

@@ -68,7 +68,10 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
 
 
 def _quoted(body: str, offset: int) -> bool:
-    return body.count("“", 0, offset) > body.count("”", 0, offset) or body.count('"', 0, offset) % 2
+    return (
+        body.count("“", 0, offset) > body.count("”", 0, offset)
+        or body.count('"', 0, offset) % 2 == 1
+    )
 
 
 def _after_infinitive(body: str, offset: int) -> bool:

@@ -1,47 +1,51 @@
-"""Reporters, chosen by name: each renders a list of FileResults to a stream.
+"""Reporters, chosen by name: each renders FileResults, as they stream, to a console.
 
-A reporter's module is imported when it is chosen: the CI formats bring XML and hashing
-along, which a check printing the default report never needs.
+The classes are imported when a format is chosen, not before: ``check`` loads
+only the one it writes (the CI formats bring XML and hashing with them).
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping
+from importlib import import_module
+from typing import TYPE_CHECKING
 
-from mtcheck.reporters.base import Reporter
+from mtcheck.reporters.base import CollectingReporter, ReportContext, Reporter
 
-_WHERE = {
-    "full": ("full", "FullReporter"),
-    "concise": ("concise", "ConciseReporter"),
-    "json": ("json", "JsonReporter"),
-    "json-lines": ("ci", "JsonLinesReporter"),
-    "github": ("ci", "GithubReporter"),
-    "sarif": ("ci", "SarifReporter"),
-    "junit": ("ci", "JunitReporter"),
-    "rdjson": ("ci", "RdjsonReporter"),
-    "gitlab": ("ci", "GitlabReporter"),
-    "html": ("html", "HtmlReporter"),
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# name: (module, class)
+_FORMATS: dict[str, tuple[str, str]] = {
+    "full": ("mtcheck.reporters.full", "FullReporter"),
+    "concise": ("mtcheck.reporters.concise", "ConciseReporter"),
+    "json": ("mtcheck.reporters.json", "JsonReporter"),
+    "json-lines": ("mtcheck.reporters.ci", "JsonLinesReporter"),
+    "github": ("mtcheck.reporters.ci", "GithubReporter"),
+    "sarif": ("mtcheck.reporters.ci", "SarifReporter"),
+    "junit": ("mtcheck.reporters.ci", "JunitReporter"),
+    "rdjson": ("mtcheck.reporters.ci", "RdjsonReporter"),
+    "gitlab": ("mtcheck.reporters.ci", "GitlabReporter"),
+    "html": ("mtcheck.reporters.html", "HtmlReporter"),
 }
+FORMATS: tuple[str, ...] = tuple(sorted(_FORMATS))
 
 
-class _Reporters(Mapping[str, type[Reporter]]):
-    """Format name -> reporter class, each imported on first use."""
-
-    def __getitem__(self, name: str) -> type[Reporter]:
-        module, cls = _WHERE[name]
-        reporter: type[Reporter] = getattr(
-            importlib.import_module(f"mtcheck.reporters.{module}"), cls
-        )
-        return reporter
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_WHERE)
-
-    def __len__(self) -> int:
-        return len(_WHERE)
+def reporter_class(name: str) -> type[Reporter]:
+    """The reporter of a format; KeyError for an unknown name."""
+    module, cls = _FORMATS[name]
+    found: type[Reporter] = getattr(import_module(module), cls)
+    return found
 
 
-REPORTERS: Mapping[str, type[Reporter]] = _Reporters()
+def reporter_for(name: str, console: Console, context: ReportContext | None = None) -> Reporter:
+    return reporter_class(name)(console, context)
 
-__all__ = ["REPORTERS", "Reporter"]
+
+__all__ = [
+    "FORMATS",
+    "CollectingReporter",
+    "ReportContext",
+    "Reporter",
+    "reporter_class",
+    "reporter_for",
+]

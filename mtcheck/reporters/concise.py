@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from mtcheck.printable import one_line
 from mtcheck.reporters.base import Reporter
 from mtcheck.results import FileResult
@@ -13,12 +11,11 @@ class ConciseReporter(Reporter):
     #: The name its per-file fragments are cached under (see mtcheck.warm).
     fragment_name = "concise"
 
-    def report(self, results: Sequence[FileResult]) -> None:
-        for result in results:
-            if result.error is not None:
-                continue  # input errors go to standard error, once, from the CLI
-            cached = result.fragments.get(self.fragment_name)
-            self.write(cached[0] if cached is not None else self.fragment(result)[0])
+    def add(self, result: FileResult) -> None:
+        if result.error is not None:
+            return  # input errors go to standard error, once, from the CLI
+        cached = result.fragments.get(self.fragment_name)
+        self.write(cached[0] if cached is not None else self.fragment(result)[0])
 
     @staticmethod
     def fragment(result: FileResult) -> tuple[str, int, int]:

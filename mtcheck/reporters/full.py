@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from mtcheck import quality
+from mtcheck.console import PlainConsole
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
-from mtcheck.plain import PlainConsole
-from mtcheck.printable import one_line
-from mtcheck.reporters.base import Reporter
+from mtcheck.printable import one_line, plural
+from mtcheck.reporters.base import ReportContext, Reporter
 from mtcheck.results import FileResult
 from mtcheck.rule import quotable
 from mtcheck.styled import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -36,48 +39,35 @@ def _suggestion(finding: Finding) -> Text:
 
 
 class FullReporter(Reporter):
-    #: Its per-file fragments are plain text: cached only for output that is no terminal.
+    #: Its per-file fragments are plain text: cached only for output that is no terminal
+    #: (see mtcheck.warm).
     fragment_name = "full-plain"
 
-    def report(self, results: Sequence[FileResult]) -> None:
-        total = fixable_count = files_with_findings = 0
-        plain = isinstance(self.console, PlainConsole)
-        for result in results:
-            if result.error is not None:
-                continue
-            # A verdict of this run (a shortfall) is not in the kept fragment.
-            kept = plain and result.shortfall is None
-            cached = result.fragments.get(self.fragment_name) if kept else None
-            if cached is not None:
-                text, count, fixable_here = cached
-                self.console.file.write(text)
-            else:
-                count, fixable_here = self._print_file(result)
-            total += count
-            fixable_count += fixable_here
-            files_with_findings += count > 0
-        checked = sum(1 for r in results if r.error is None)
-        if total:
-            summary = Text(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
-            summary.append(
-                f" in {files_with_findings} of {checked} file{'s' if checked != 1 else ''}"
-            )
-            if fixable_count:
-                summary.append(f"; {fixable_count} fixable with ")
-                summary.append("mtcheck fix", style="bold")
-            self.console.print(summary)
-        elif checked:
-            self.console.print(
-                Text(
-                    f"All clean: {checked} file{'s' if checked != 1 else ''} checked", style="green"
-                )
-            )
+    def __init__(self, console: Console, context: ReportContext | None = None) -> None:
+        super().__init__(console, context)
+        self.total = self.fixable = self.with_findings = self.checked = 0
+        self._plain = isinstance(console, PlainConsole)
+
+    def add(self, result: FileResult) -> None:
+        if result.error is not None:
+            return
+        self.checked += 1
+        # A verdict of this run (a shortfall) is not in the kept fragment.
+        kept = self._plain and result.shortfall is None
+        cached = result.fragments.get(self.fragment_name) if kept else None
+        if cached is not None:
+            text, count, fixable_here = cached
+            self.console.file.write(text)
+        else:
+            count, fixable_here = self._print_file(result)
+        self.total += count
+        self.fixable += fixable_here
+        self.with_findings += count > 0
 
     def _print_file(self, result: FileResult) -> tuple[int, int]:
-        """Print one file's findings; how many, and how many a safe fix takes care of."""
+        """Print one file's findings; how many, and how many ``mtcheck fix`` would fix."""
         if not result.findings:
             return 0, 0
-        fixable_count = 0
         header = Text(one_line(result.path), style="bold underline")
         file_score = quality.score(result)
         if file_score is not None:
@@ -86,23 +76,40 @@ class FullReporter(Reporter):
             header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
         self.console.print(header, soft_wrap=True)  # a path is never broken
         for finding in result.findings:
-            fixable_count += fixable(finding, Applicability.SAFE)
-            line, column = result.position(finding.span.start)
-            row = Text("  ")
-            row.append(f"{line}:{column}".ljust(8), style="bold")
-            row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
-            row.append(f"[{finding.category}] ", style="magenta")
-            row.append(one_line(finding.message))
-            self.console.print(row)
-            suggestion = _suggestion(finding)
-            if suggestion.plain:
-                self.console.print(suggestion)
+            self._row(result, finding)
         self.console.print()
-        return len(result.findings), fixable_count
+        if result.fixes is not None:  # what `mtcheck fix` would fix, its later rounds too
+            return len(result.findings), result.fixes
+        return len(result.findings), sum(fixable(f, Applicability.SAFE) for f in result.findings)
 
     @staticmethod
     def fragment(result: FileResult) -> tuple[str, int, int]:
         """This file's part of the report as plain text, and its counts."""
         out = io.StringIO()
-        count, fixable_count = FullReporter(PlainConsole(out))._print_file(result)  # type: ignore[arg-type]
+        reporter = FullReporter(PlainConsole(out))  # type: ignore[arg-type]  # a plain console
+        count, fixable_count = reporter._print_file(result)
         return out.getvalue(), count, fixable_count
+
+    def _row(self, result: FileResult, finding: Finding) -> None:
+        line, column = result.position(finding.span.start)
+        row = Text("  ")
+        row.append(f"{line}:{column}".ljust(8), style="bold")
+        row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
+        row.append(f"[{finding.category}] ", style="magenta")
+        row.append(one_line(finding.message))
+        self.console.print(row)
+        suggestion = _suggestion(finding)
+        if suggestion.plain:
+            self.console.print(suggestion)
+
+    def finish(self) -> None:
+        checked = self.checked
+        if self.total:
+            summary = Text(f"Found {plural(self.total, 'finding')}", style="bold")
+            summary.append(f" in {self.with_findings} of {plural(checked, 'file')}")
+            if self.fixable:
+                summary.append(f"; {self.fixable} fixable with ")
+                summary.append("mtcheck fix", style="bold")
+            self.console.print(summary)
+        elif checked:
+            self.console.print(Text(f"All clean: {plural(checked, 'file')} checked", style="green"))
