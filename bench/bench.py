@@ -26,6 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from mtcheck.corpus import recombined  # noqa: E402
 
+# Our own words: the kind of sentence MT leaves in Spanish inside an English article.
+SPANISH_SENTENCE = (
+    "\nEl ministro dijo que los diputados del partido no tienen una respuesta para la crisis.\n"
+)
+
 
 @dataclass
 class Run:
@@ -33,6 +38,7 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    cpu: float = 0.0  # user + system seconds: steadier than wall time on a shared machine
 
 
 def build_articles(count: int, out: Path, seed: int) -> tuple[int, int]:
@@ -64,7 +70,40 @@ def timed(
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     code = os.waitstatus_to_exitcode(status)
-    return Run(name, seconds, usage.ru_maxrss / 1024, code)
+    return Run(name, seconds, usage.ru_maxrss / 1024, code, usage.ru_utime + usage.ru_stime)
+
+
+def _median(runs: list[Run]) -> str:
+    wall = statistics.median(r.seconds for r in runs)
+    cpu = statistics.median(r.cpu for r in runs)
+    return f"median {wall:.3f} s wall, {cpu:.3f} s CPU (min {min(r.seconds for r in runs):.3f})"
+
+
+def start_up(one: Path, spanish: Path, runs: int) -> list[str]:
+    """The start of `mtcheck check FILE` (the default report, to a pipe, no result cache)
+    on one article: with bytecode, with every module compiled from source, with a Spanish
+    sentence, and the first run ever (empty user cache)."""
+    check = [sys.executable, "-m", "mtcheck", "check", "--no-cache"]
+    with tempfile.TemporaryDirectory() as here:  # no config file above it
+        timed("warm-up", [*check, str(one)], cwd=here)  # user cache: rules, lexicon, profiles
+        timed("warm-up", [*check, str(spanish)], cwd=here)
+        warm = [timed("warm", [*check, str(one)], cwd=here) for _ in range(runs)]
+        with_spanish = [timed("es", [*check, str(spanish)], cwd=here) for _ in range(runs)]
+        source = []
+        for _ in range(max(3, runs // 2)):  # no .pyc at all: every module compiled, none kept
+            with tempfile.TemporaryDirectory() as prefix:
+                env = {**os.environ, "PYTHONPYCACHEPREFIX": prefix, "PYTHONDONTWRITEBYTECODE": "1"}
+                source.append(timed("no .pyc", [*check, str(one)], env=env, cwd=here))
+        with tempfile.TemporaryDirectory() as empty:
+            env = {**os.environ, "MTCHECK_CACHE_DIR": empty}
+            first = timed("cold", [*check, str(one)], env=env, cwd=here)
+    return [
+        f"start, one article ({one.stat().st_size:,} bytes): {_median(warm)}",
+        f"start, the same with a Spanish sentence: {_median(with_spanish)}",
+        f"start without any .pyc (every module compiled from source): {_median(source)}",
+        f"first run ever (empty user cache: builds the rule, lexicon and language tables): "
+        f"{first.seconds:.3f} s wall, {first.cpu:.3f} s CPU",
+    ]
 
 
 def main() -> int:
@@ -75,6 +114,10 @@ def main() -> int:
     parser.add_argument("--proselint", default=_tool("proselint"))
     parser.add_argument("--codespell", default=_tool("codespell"))
     parser.add_argument("--skip-proselint", action="store_true")
+    parser.add_argument(
+        "--warm-articles", type=int, default=20_000, help="articles for the warm re-run"
+    )
+    parser.add_argument("--start-runs", type=int, default=11)
     args = parser.parse_args()
 
     files, size = build_articles(args.articles, args.out, args.seed)
@@ -89,15 +132,26 @@ def main() -> int:
             timed(f"mtcheck ({os.cpu_count()} cores)", [*mtcheck, target], cwd=here),
             timed("mtcheck (cached)", [*mtcheck, target], cwd=here),
         ]
+        # The warm re-run: the articles above plus more, every one unchanged since checked.
+        extra = args.out.parent / f"{args.out.name}-warm"
+        more = max(0, args.warm_articles - files)
+        build_articles(more, extra, args.seed + 1)
+        warm_dirs = [target, str(extra.resolve())] if more else [target]
+        timed("fill the cache", [*mtcheck, *warm_dirs], cwd=here)
+        warm = [timed("warm", [*mtcheck, *warm_dirs], cwd=here) for _ in range(3)]
+        full = [*mtcheck[:4], "--exit-zero"]  # the default report, to a pipe
+        timed("fill the full report's", [*full, *warm_dirs], cwd=here)
+        warm_full = [timed("warm", [*full, *warm_dirs], cwd=here) for _ in range(3)]
     others = [timed("codespell", [args.codespell, target])]
     if not args.skip_proselint:
         others.insert(0, timed("proselint check", [args.proselint, "check", target]))
     runs += others
-    print(f"{'tool':<18}{'wall s':>9}{'peak MB':>9}{'MB/s':>9}{'articles/s':>12}{'exit':>6}")
+    header = f"{'wall s':>9}{'CPU s':>8}{'peak MB':>9}{'MB/s':>9}{'articles/s':>12}{'exit':>6}"
+    print(f"{'tool':<18}{header}")
     for run in runs:
         print(
-            f"{run.name:<18}{run.seconds:>9.2f}{run.peak_mb:>9.0f}{megabytes / run.seconds:>9.2f}"
-            f"{files / run.seconds:>12.0f}{run.returncode:>6}"
+            f"{run.name:<18}{run.seconds:>9.2f}{run.cpu:>8.2f}{run.peak_mb:>9.0f}"
+            f"{megabytes / run.seconds:>9.2f}{files / run.seconds:>12.0f}{run.returncode:>6}"
         )
     one_core, all_cores = runs[0].seconds, runs[1].seconds
     for other in others:
@@ -105,6 +159,9 @@ def main() -> int:
             f"mtcheck throughput / {other.name}: {other.seconds / one_core:.2f}x on one core, "
             f"{other.seconds / all_cores:.2f}x on all cores"
         )
+    total = files + more
+    print(f"warm re-run of {total:,} unchanged articles, concise: {_median(warm)}")
+    print(f"warm re-run of {total:,} unchanged articles, default report: {_median(warm_full)}")
 
     sys.path.insert(0, str(ROOT / "bench"))
     import scaling
@@ -115,23 +172,12 @@ def main() -> int:
         f"in one process: {small:.2f} s -> {large:.2f} s, {large / small:.2f}x the time"
     )
 
-    one = next(args.out.rglob("*.txt"))
-    single = [*mtcheck, "--no-cache", str(one)]
-    timed("warm-up", single)  # fills the lexicon table and the compiled-rule cache
-    warm = [timed("warm", single).seconds for _ in range(10)]
-    cold_code = []
-    for _ in range(5):  # no compiled bytecode: every module is compiled from source
-        with tempfile.TemporaryDirectory() as prefix:
-            env = {**os.environ, "PYTHONPYCACHEPREFIX": prefix}
-            cold_code.append(timed("no .pyc", single, env=env).seconds)
-    with tempfile.TemporaryDirectory() as empty:
-        env = {**os.environ, "MTCHECK_CACHE_DIR": empty}
-        first = timed("cold", single, env=env).seconds
-    print(
-        f"start, one article: median {statistics.median(warm):.3f} s "
-        f"(min {min(warm):.3f}); without .pyc median {statistics.median(cold_code):.3f} s; "
-        f"{first:.3f} s on the first run ever (empty user cache: builds the lexicon table)"
-    )
+    one = ROOT / "build" / "bench-one-article.txt"
+    spanish = ROOT / "build" / "bench-spanish-article.txt"
+    one.write_text(recombined(ROOT / "corpus", 1, args.seed)[0], encoding="utf-8")
+    spanish.write_text(one.read_text(encoding="utf-8") + SPANISH_SENTENCE, encoding="utf-8")
+    for line in start_up(one, spanish, args.start_runs):
+        print(line)
     return 0
 
 

@@ -121,6 +121,9 @@ class BaselineFilter:
 
     def apply(self, result: FileResult) -> FileResult:
         """The result without the findings the baseline knows."""
+        from mtcheck.warm import materialize
+
+        result = materialize(result)  # filtered by replace(): a real result
         if result.document is None:
             return result
         self.checked.add(Path(result.path).as_posix())

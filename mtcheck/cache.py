@@ -1,9 +1,13 @@
 """A result cache, so an unchanged archive re-checks in a moment.
 
-One JSON file (``.mtcheck_cache/results-v2.json``) maps the hash of each article's
+One JSON file (``.mtcheck_cache/results-v3.json``) maps the hash of each article's
 text (with its syntax and original) to its findings and unused suppressions, under a
 fingerprint of the mtcheck version and the effective rule set (code, rule files,
 selection, configuration, word lists): any change to one of them starts it afresh.
+Beside them it keeps, for each file checked without an original, what the file was
+(device, inode, size, modification and change times) with the hash of its text and
+its part of the report in the formats asked for: a file that has not changed since is
+neither read nor hashed, and its report is written as it was (see ``mtcheck.warm``).
 It holds data only — strings, numbers and lists, never pickles — and every entry is
 validated when read: a malformed file or entry is ignored, with a notice, and the
 article is checked again. A symlinked cache folder or file is never read, written or
@@ -21,15 +25,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mtcheck.document import Document
+from mtcheck.document import Document, ReadOptions
 from mtcheck.engine import RuleSet
+from mtcheck.files import FileStamp
 from mtcheck.model import Applicability, Edit, Finding, Fix, Severity, Span
 from mtcheck.suppressions import Suppression
 from mtcheck.version import __version__
 
 CACHE_DIR = ".mtcheck_cache"
-_INDEX = "results-v2.json"
-_FORMAT = 2
+_INDEX = "results-v3.json"
+_FILES = "files-v3.json"
+_FORMAT = 3
 
 Entry = tuple[tuple[Finding, ...], tuple[Suppression, ...]]
 
@@ -164,40 +170,61 @@ def _refused(path: Path) -> bool:
 
 @dataclass
 class ResultCache:
-    """The index of one cache folder, read once; new entries are written by ``save``."""
+    """The index of one cache folder, read once; new entries are written by ``save``.
+
+    The entries (findings by text) are read when first needed: a re-run of an unchanged
+    archive needs only the file records (``files-v3.json``)."""
 
     folder: Path
     fingerprint: str
-    entries: dict[str, Any] = field(default_factory=dict)
     added: dict[str, Any] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     usable: bool = True
+    # File (path and read options) -> [device, inode, size, mtime_ns, ctime_ns, key,
+    # findings, unused suppressions, {report format: [text, findings, fixable]},
+    # the highest severity of its findings (0: none)].
+    files: dict[str, Any] = field(default_factory=dict)
+    files_changed: bool = False
+    # The report formats whose per-file fragments are kept: name -> renderer.
+    fragments: dict[str, Any] = field(default_factory=dict)
+    _entries: dict[str, Any] | None = None
 
     @classmethod
     def open(cls, folder: Path, ruleset: RuleSet) -> ResultCache:
         cache = cls(folder, ruleset_fingerprint(ruleset))
-        index = folder / _INDEX
-        if _refused(folder) or _refused(index):
+        if any(_refused(path) for path in (folder, folder / _INDEX, folder / _FILES)):
             cache.usable = False
             cache.notices.append(f"{folder}: a symbolic link; the result cache is not used")
+            cache._entries = {}
             return cache
+        cache.files = cache._read(_FILES, "files")
+        return cache
+
+    def _read(self, name: str, table: str) -> dict[str, Any]:
+        """One table of one index file, when the file is this version's for this rule set."""
+        path = self.folder / name
         try:
-            data = json.loads(index.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return cache
+            return {}
         except (OSError, UnicodeDecodeError, ValueError):
-            cache.notices.append(f"{index}: not a result cache; ignored (checked afresh)")
-            return cache
+            self.notices.append(f"{path}: not a result cache; ignored (checked afresh)")
+            return {}
         valid = (
             isinstance(data, dict)
             and data.get("format") == _FORMAT
-            and isinstance(data.get("entries"), dict)
+            and isinstance(data.get(table), dict)
         )
         if not valid:
-            cache.notices.append(f"{index}: not a result cache; ignored (checked afresh)")
-        elif data.get("fingerprint") == cache.fingerprint:
-            cache.entries = data["entries"]
-        return cache
+            self.notices.append(f"{path}: not a result cache; ignored (checked afresh)")
+            return {}
+        return data[table] if data.get("fingerprint") == self.fingerprint else {}
+
+    @property
+    def entries(self) -> dict[str, Any]:
+        if self._entries is None:
+            self._entries = self._read(_INDEX, "entries")
+        return self._entries
 
     def key(self, document: Document) -> str:
         digest = hashlib.sha256(self.fingerprint.encode())
@@ -213,7 +240,15 @@ class ResultCache:
         if data is None:
             return None
         try:
-            return entry_from_data(data)
+            # Kept as JSON text: an index of 20,000 articles reads in a moment, and only
+            # the entries asked for are decoded.
+            if not isinstance(data, str):
+                raise InvalidEntry("an entry is JSON text")
+            try:
+                decoded = json.loads(data)
+            except ValueError:
+                raise InvalidEntry("an entry is JSON text") from None
+            return entry_from_data(decoded)
         except InvalidEntry as exc:
             self.notices.append(f"{self.folder / _INDEX}: invalid entry ignored ({exc})")
             del self.entries[key]
@@ -222,24 +257,85 @@ class ResultCache:
     def store(self, key: str, entry: Entry) -> None:
         """Remember an entry; ``save`` writes it."""
         if self.usable and key not in self.entries:
-            self.added[key] = entry_to_data(entry)
+            self.added[key] = json.dumps(entry_to_data(entry), ensure_ascii=False)
+
+    @staticmethod
+    def file_key(path: str, options: ReadOptions) -> str:
+        return f"{path}\0{options.encoding or ''}\0{options.syntax or ''}"
+
+    def unchanged(self, path: str, options: ReadOptions) -> list[Any] | None:
+        """What was kept of a file that has not changed since (the same device, inode,
+        size and times), or None. Its text is not read."""
+        kept = self.files.get(self.file_key(path, options))
+        if not isinstance(kept, list) or len(kept) != 10:
+            return None
+        try:
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        now = [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+        if kept[:5] != now or not isinstance(kept[5], str):
+            return None
+        if not all(isinstance(kept[i], int) and kept[i] >= 0 for i in (6, 7, 9)):
+            return None
+        if not isinstance(kept[8], dict):
+            return None
+        return kept
+
+    def remember_file(
+        self, path: str, options: ReadOptions, stamp: FileStamp, key: str, entry: Entry
+    ) -> list[Any] | None:
+        """Keep what a file is, to know next time that it has not changed; the record,
+        whose fragments ``remember_fragment`` fills."""
+        if not self.usable:
+            return None
+        try:  # stamp's times are from before the read; ctime is not in the stamp
+            info = os.stat(path)
+        except (OSError, ValueError):
+            return None
+        identity = [stamp.device, stamp.inode, stamp.size, stamp.mtime_ns]
+        if [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns] != identity:
+            return None  # changed since it was read: not remembered
+        file_key = self.file_key(path, options)
+        worst = max((int(finding.severity) for finding in entry[0]), default=0)
+        record = [*identity, info.st_ctime_ns, key, len(entry[0]), len(entry[1]), {}, worst]
+        old = self.files.get(file_key)
+        if isinstance(old, list) and len(old) == 10 and old[:8] == record[:8]:
+            return old
+        self.files[file_key] = record
+        self.files_changed = True
+        return record
+
+    def remember_fragment(self, record: list[Any], name: str, fragment: Any) -> None:
+        if record[8].get(name) != list(fragment):
+            record[8][name] = list(fragment)
+            self.files_changed = True
 
     def save(self) -> None:
-        """Write the index atomically (a temporary name, then a rename); a read-only
+        """Write the index files atomically (a temporary name, then a rename); a read-only
         folder only costs speed."""
-        if not self.usable or not self.added or _refused(self.folder):
+        if not self.usable or not (self.added or self.files_changed) or _refused(self.folder):
             return
-        entries = {**self.entries, **self.added}
-        data = {"format": _FORMAT, "fingerprint": self.fingerprint, "entries": entries}
         with contextlib.suppress(OSError):
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder / ".gitignore"
             if not ignore.exists() and not _refused(ignore):
                 ignore.write_text("*\n", encoding="utf-8")
-            temporary = self.folder / f".{_INDEX}.{os.getpid()}.tmp"
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.folder / _INDEX)
-            self.entries, self.added = entries, {}
+            if self.added:
+                entries = {**self.entries, **self.added}
+                self._write(_INDEX, "entries", entries)
+                self._entries, self.added = entries, {}
+            if self.files_changed:
+                self._write(_FILES, "files", self.files)
+                self.files_changed = False
+            with contextlib.suppress(OSError):
+                (self.folder / "results-v2.json").unlink()  # the format before this one
+
+    def _write(self, name: str, table: str, value: dict[str, Any]) -> None:
+        data = {"format": _FORMAT, "fingerprint": self.fingerprint, table: value}
+        temporary = self.folder / f".{name}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, self.folder / name)
 
 
 def clean(folder: Path) -> str | None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mtcheck import warm
 from mtcheck.document import Document, ReadOptions, read
 from mtcheck.engine import RuleSet, check, check_with_suppressions, default_ruleset
 from mtcheck.errors import InputError, MtcheckError
@@ -30,9 +31,12 @@ def check_document(
     cache: ResultCache | None = None,
     *,
     count_fixes: bool = False,
+    options: ReadOptions | None = None,
 ) -> FileResult:
     """The findings and unused suppressions of a document read already; with
-    ``count_fixes``, also how many findings ``fix`` would fix (see ``FileResult.fixes``)."""
+    ``count_fixes``, also how many findings ``fix`` would fix (see ``FileResult.fixes``).
+    With a cache and the ``options`` it was read with, the file is remembered for the
+    next run (see mtcheck.warm)."""
     path = document.path
     key = cache.key(document) if cache is not None else ""
     if cache is not None and (hit := cache.get(key)) is not None:
@@ -47,12 +51,19 @@ def check_document(
         if cache is not None:
             cache.store(key, (tuple(findings), tuple(unused)))
         result = FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
-    return with_fix_count(result, ruleset) if count_fixes else result
+    if count_fixes:
+        result = with_fix_count(result, ruleset)
+    if cache is not None and options is not None:
+        warm.remember(result, cache, options, key)  # with its fix count: the report's
+    return result
 
 
 def with_fix_count(result: FileResult, ruleset: RuleSet) -> FileResult:
     """The result with the number of findings ``mtcheck fix`` would fix: the safe fixes
-    of this check and those the fixed text shows in later rounds."""
+    of this check and those the fixed text shows in later rounds. A file served from
+    the warm index keeps its report's count and stays unread."""
+    if isinstance(result, warm.CachedResult):
+        return result
     document = result.document
     if document is None or not any(fixable(f, Applicability.SAFE) for f in result.findings):
         return replace(result, fixes=0) if document is not None else result
@@ -98,24 +109,74 @@ def check_path(
     *,
     count_fixes: bool = False,
 ) -> FileResult:
-    """Read and check one file (with its original, if any), through the cache when there is one."""
+    """Read and check one file (with its original, if any), through the cache when there
+    is one: a file unchanged since the last run is neither read nor hashed (mtcheck.warm)."""
+    if cache is not None:
+
+        def load() -> FileResult:
+            return _read_and_check(path, ruleset, options, cache, originals, count_fixes)
+
+        kept = warm.unchanged(path, cache, options, originals, load)
+        if kept is not None:
+            return kept  # type: ignore[return-value]  # a FileResult read on demand
+    return _read_and_check(path, ruleset, options, cache, originals, count_fixes)
+
+
+def _read_and_check(
+    path: str,
+    ruleset: RuleSet,
+    options: ReadOptions,
+    cache: ResultCache | None,
+    originals: Originals | None,
+    count_fixes: bool,
+) -> FileResult:
     try:
         document = read_article(path, options, originals)
     except InputError as error:
         return FileResult(path, error=error)
-    return check_document(document, ruleset, cache, count_fixes=count_fixes)
+    return check_document(document, ruleset, cache, count_fixes=count_fixes, options=options)
 
 
 def cached_result(
-    path: str, options: ReadOptions, cache: ResultCache, originals: Originals | None
+    path: str,
+    options: ReadOptions,
+    cache: ResultCache,
+    originals: Originals | None,
+    counting: RuleSet | None = None,
 ) -> FileResult | None:
     """The cached result of one file, or None (also when it cannot be read: the
-    check that follows reports that)."""
+    check that follows reports that). An unchanged file is served from the warm
+    index; read on demand, it is what the cache holds for its text now. With
+    ``counting``, the fixes ``fix`` would make with that rule set are counted."""
+
+    def load() -> FileResult:
+        changed = InputError(path, "changed while it was checked; check it again")
+        found = _read_cached(path, options, cache, originals, counting)
+        return found or FileResult(path, error=changed)
+
+    kept = warm.unchanged(path, cache, options, originals, load)
+    if kept is not None:
+        return kept  # type: ignore[return-value]  # a FileResult read on demand
+    return _read_cached(path, options, cache, originals, counting)
+
+
+def _read_cached(
+    path: str,
+    options: ReadOptions,
+    cache: ResultCache,
+    originals: Originals | None,
+    counting: RuleSet | None,
+) -> FileResult | None:
     try:
         document = read_article(path, options, originals)
     except InputError:
         return None
-    hit = cache.get(cache.key(document))
+    key = cache.key(document)
+    hit = cache.get(key)
     if hit is None:
         return None
-    return FileResult(path, document, hit[0], unused_suppressions=hit[1])
+    result = FileResult(path, document, hit[0], unused_suppressions=hit[1])
+    if counting is not None:
+        result = with_fix_count(result, counting)
+    warm.remember(result, cache, options, key)  # with its fix count: the report's
+    return result

@@ -1,11 +1,15 @@
-"""What the rule set derives from its regexes, kept on disk so a start does not redo it.
+"""The rule set as far as it can be prepared ahead, kept on disk so a start does not redo it.
 
-Deriving each rule's prefilter literals, anchors and reach parses every regex (most of
-the cost of loading the rules). The first run writes them as JSON to the user cache
-folder (``mtcheck.lexicon.cache_dir``), keyed on the mtcheck version and the bytes of
-every rule file; later runs with the same files read them back. Data only: strings,
-numbers, lists; a file that does not validate is ignored (and rewritten) — the values
-are derived again, so nothing but speed depends on it.
+Two things are kept in the user cache folder (``mtcheck.lexicon.cache_dir``), as JSON:
+
+- the parsed tables of a folder's rule files (``rules-KEY.json``), keyed on the mtcheck
+  version, the code that reads them and the path and bytes of every file: reading TOML
+  costs several times what reading the same tables as JSON does;
+- what each rule derives from its regexes (``compiled-KEY.json``): prefilter literals,
+  anchors and reach; deriving them parses every regex.
+
+Data only: strings, numbers, lists, tables; a file that does not validate is ignored
+(and rewritten) — the values are derived again, so nothing but speed depends on it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,9 @@ from mtcheck.rule import Rule
 from mtcheck.version import __version__
 
 _FORMAT = 1
+_TABLES_FORMAT = 1
+# The newest rule-table caches kept: a folder of rules being edited leaves one a version.
+_KEEP_TABLES = 8
 # Cached per rule: the attribute, and how to read it back from JSON.
 _FIELDS = ("literals", "_anchors", "companions", "reach")
 
@@ -108,3 +115,88 @@ def _derive_and_store(rules: Sequence[Rule], path: Path) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
         os.replace(temporary, path)
+
+
+def _tables_key(files: Sequence[Path]) -> str:
+    """The version, the code that turns tables into rules, and each file's path and bytes."""
+    digest = hashlib.sha256(f"{__version__}-{_TABLES_FORMAT}".encode())
+    package = Path(__file__).parent
+    for source in (package / "loader.py", package / "rule.py", *sorted(package.glob("kinds/*.py"))):
+        with contextlib.suppress(OSError):
+            info = source.stat()
+            digest.update(f"{source.name}{info.st_size}{info.st_mtime_ns}".encode())
+    for path in files:
+        digest.update(str(path).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:24]
+
+
+# One rule file as the cache holds it: its path, each rule's line, each rule's table.
+CachedFile = tuple[str, list[int | None], list[dict[str, Any]]]
+
+
+def _valid_file(entry: Any, path: Path) -> CachedFile:
+    if not isinstance(entry, list) or len(entry) != 3:
+        raise ValueError("a file is [path, lines, tables]")
+    name, lines, tables = entry
+    if name != str(path) or not isinstance(lines, list) or not isinstance(tables, list):
+        raise ValueError("not this file")
+    if len(lines) != len(tables) or not all(isinstance(t, dict) for t in tables):
+        raise ValueError("a table for each line")
+    if not all(line is None or (isinstance(line, int) and line > 0) for line in lines):
+        raise ValueError("lines are numbers")
+    return name, lines, tables
+
+
+def _tables_path(files: Sequence[Path]) -> Path | None:
+    from mtcheck.lexicon import cache_dir
+
+    try:
+        return cache_dir() / f"rules-{_tables_key(files)}.json"
+    except OSError:  # a rule file unreadable now: parsing it will say so
+        return None
+
+
+def cached_tables(files: Sequence[Path]) -> list[CachedFile] | None:
+    """The parsed tables of these rule files as a previous run stored them, or None."""
+    path = _tables_path(files)
+    if path is None or path.is_symlink():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, list) or len(data) != len(files):
+            raise ValueError("not these files")
+        return [_valid_file(entry, file) for entry, file in zip(data, files, strict=True)]
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def store_tables(files: Sequence[Path], parsed: Sequence[CachedFile]) -> None:
+    """Keep the tables of rule files that have just been parsed and built without an error.
+
+    Tables that JSON cannot hold (a TOML date, say) are not kept: nothing else is lost."""
+    path = _tables_path(files)
+    if path is None:
+        return
+    try:
+        text = json.dumps([list(entry) for entry in parsed], ensure_ascii=False)
+    except (TypeError, ValueError):
+        return
+    with contextlib.suppress(OSError):  # a read-only home only costs speed
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_symlink():
+            return
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temporary, path)
+        older = sorted(path.parent.glob("rules-*.json"), key=_modified, reverse=True)
+        for stale in older[_KEEP_TABLES:]:
+            stale.unlink()
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

@@ -8,7 +8,6 @@ are errors naming the file and the key.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,6 +177,8 @@ def _house(table: dict[str, Any], fail: Any) -> HouseStyle:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The mtcheck table of a config file; None when a pyproject.toml has none."""
+    import tomllib  # a project without a config file never needs it
+
     from mtcheck.errors import InputError
 
     try:

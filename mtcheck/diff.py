@@ -11,11 +11,14 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from rich.console import Console
 from rich.text import Text
 
 from mtcheck.printable import one_line
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _TOKEN = re.compile(r"\s+|[^\W_]+|[^\s]", re.UNICODE)
 DELETED = "bold red strike"

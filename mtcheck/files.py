@@ -42,26 +42,34 @@ def _walk(
     folder: Path, exclude: Sequence[str], skip: Callable[[Path], bool] | None = None
 ) -> list[Path]:
     spec = _exclusions(folder, exclude)
-    found = []
+    matches = spec.match_file if spec.patterns else None
+    base = str(folder)
+    cut = len(base) if base.endswith(os.sep) else len(base) + 1
+    found: list[str] = []
+    # Strings, not Paths, for each of the (maybe tens of thousands of) files: an unchanged
+    # archive re-checks in about the time this walk takes.
     for root, dirs, files in os.walk(folder):  # does not follow symlinked folders: no loops
-        relative_root = Path(root).relative_to(folder)
+        relative_root = root[cut:] if root != base else ""
+        prefix = f"{relative_root}/" if relative_root else ""
         dirs[:] = sorted(
             d
             for d in dirs
             if not d.startswith(".")
             and d not in SKIPPED_FOLDERS
-            and not spec.match_file(f"{(relative_root / d).as_posix()}/")
+            and not (matches is not None and matches(f"{prefix}{d}/"))
         )
         for name in files:
-            relative = relative_root / name
-            if (
-                Path(name).suffix.lower() in ARTICLE_SUFFIXES
-                and not name.startswith(".")
-                and not spec.match_file(relative.as_posix())
-                and not (skip is not None and skip(folder / relative))
-            ):
-                found.append(folder / relative)
-    return sorted(found)
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in ARTICLE_SUFFIXES:
+                continue
+            relative = f"{prefix}{name}"
+            if matches is not None and matches(relative):
+                continue
+            full = os.path.join(base, relative)
+            if skip is not None and skip(Path(full)):
+                continue
+            found.append(full)
+    found.sort(key=lambda path: path.split(os.sep))  # in the order of Path comparison
+    return [Path(path) for path in found]
 
 
 def _given_excluded(raw: str, exclude: Sequence[str], root: Path) -> bool:

@@ -8,7 +8,6 @@ the file inherits, and any number of ``[[rule]]`` tables. See
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -113,7 +112,28 @@ def _string_list(table: dict[str, Any], key: str, fail: Any) -> None:
         fail(f"{key} must be a string or a list of strings", key)
 
 
-def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator) -> Rule:
+class _KnownLines:
+    """The lines of a file's rules as the cache recorded them (the file parsed before)."""
+
+    def __init__(self, lines: Sequence[int | None]) -> None:
+        self.lines = lines
+
+    def line(self, index: int, key: str | None = None) -> int | None:
+        return self.lines[index] if index < len(self.lines) else None
+
+
+def _build_rule(
+    table: dict[str, Any],
+    path: str,
+    index: int,
+    locator: _Locator | _KnownLines,
+    *,
+    verified: bool = False,
+) -> Rule:
+    """One rule from its table. ``verified``: the table comes from the rule cache, where
+    only files whose every rule was built and checked are written, so the checks that
+    need its regex compiled are not repeated (regexes compile on first use)."""
+
     def fail(message: str, key: str | None = None) -> None:
         raise RuleError(path, message, locator.line(index, key))
 
@@ -171,6 +191,9 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
         fail(f"kind {kind!r} needs '{required[kind]}'")
     try:
         rule = rule_class(info, kind_table)  # type: ignore[call-arg]
+        if verified:
+            return rule
+        rule.validate()
         regex = getattr(rule, "regex", None)
         if regex is not None:
             if kind in ("pattern", "line") and regex.python.match(""):
@@ -194,12 +217,21 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
 def load_file(path: Path) -> list[Rule]:
     """Load the rules of one TOML file."""
     name = str(path)
+    tables, locator = _read_tables(path)
+    return [_build_rule(table, name, index, locator) for index, table in enumerate(tables)]
+
+
+def _read_tables(path: Path) -> tuple[list[dict[str, Any]], _Locator]:
+    """The rule tables of one TOML file, each over the file's defaults."""
+    name = str(path)
     try:
         source = read_regular(path)[0].decode("utf-8")
     except InputError as exc:
         raise RuleError(name, f"cannot read rule file: {exc.message}") from None
     except UnicodeDecodeError as exc:
         raise RuleError(name, f"cannot read rule file: {exc}") from None
+    import tomllib  # only when the rule cache does not hold the file
+
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -220,10 +252,9 @@ def load_file(path: Path) -> list[Rule]:
         raise RuleError(
             name, f"unknown key(s) in [defaults]: {', '.join(sorted(unknown_defaults))}"
         )
-    return [
-        _build_rule(_inherit(defaults, table), name, index, locator)
-        for index, table in enumerate(tables)
-    ]
+    if not all(isinstance(table, dict) for table in tables):
+        raise RuleError(name, "expected a [defaults] table and [[rule]] tables")
+    return [_inherit(defaults, table) for table in tables], locator
 
 
 def _inherit(defaults: dict[str, Any], table: dict[str, Any]) -> dict[str, Any]:
@@ -243,16 +274,47 @@ def rule_files(folders: Iterable[Path]) -> list[Path]:
     return files
 
 
+def _load_folder(folder: Path) -> list[Rule]:
+    """The rules of one folder: from the rule cache when it holds these very files,
+    else parsed (and then cached for the next run)."""
+    from mtcheck import compiled
+
+    files = rule_files([folder])
+    cached = compiled.cached_tables(files)
+    if cached is not None:
+        try:
+            return [
+                _build_rule(table, path, index, _KnownLines(lines), verified=True)
+                for path, lines, tables in cached
+                for index, table in enumerate(tables)
+            ]
+        except RuleError:
+            pass  # not what this version wrote: parse the files themselves
+    rules: list[Rule] = []
+    parsed = []
+    for path in files:
+        tables, locator = _read_tables(path)
+        rules.extend(
+            _build_rule(table, str(path), index, locator) for index, table in enumerate(tables)
+        )
+        lines = [locator.line(index) for index in range(len(tables))]
+        parsed.append((str(path), lines, tables))
+    compiled.store_tables(files, parsed)
+    return rules
+
+
 def load_rules(folders: Sequence[Path]) -> list[Rule]:
     """Load every rule of the given folders; ids must be unique across them all."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    for path in rule_files(folders):
-        for rule in load_file(path):
-            if rule.info.id in seen:
-                first = seen[rule.info.id]
-                message = f"duplicate rule id {rule.info.id} (first in {first})"
-                raise RuleError(rule.info.path, message, rule.info.line)
-            seen[rule.info.id] = rule.info.source
-            rules.append(rule)
+    for folder in folders:
+        if not folder.is_dir():
+            raise RuleError(str(folder), "rules folder does not exist")
+    for rule in (rule for folder in folders for rule in _load_folder(folder)):
+        if rule.info.id in seen:
+            first = seen[rule.info.id]
+            message = f"duplicate rule id {rule.info.id} (first in {first})"
+            raise RuleError(rule.info.path, message, rule.info.line)
+        seen[rule.info.id] = rule.info.source
+        rules.append(rule)
     return rules

@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from mtcheck.checking import cached_result, check_path, with_fix_count
+from mtcheck import warm
+from mtcheck.checking import cached_result, check_path
 from mtcheck.document import ReadOptions
 from mtcheck.engine import RuleSet
 from mtcheck.results import FileResult
@@ -109,9 +110,9 @@ def check_paths(
             chunk = list(paths[start : start + _CHUNK])
             pending.append(_hand_out(pool, chunk, job, cache))
             if len(pending) >= jobs * _AHEAD:
-                yield from _collect(pending.popleft(), cache)
+                yield from _collect(pending.popleft(), job, cache)
         while pending:
-            yield from _collect(pending.popleft(), cache)
+            yield from _collect(pending.popleft(), job, cache)
 
 
 def _hand_out(
@@ -120,14 +121,15 @@ def _hand_out(
     hits: dict[int, FileResult] = {}
     if cache is not None:  # hits are served here: the workers need no copy of the cache
         for index, path in enumerate(paths):
-            hit = cached_result(path, job.options, cache, job.originals)
+            counting = job.ruleset if job.count_fixes else None
+            hit = cached_result(path, job.options, cache, job.originals, counting)
             if hit is not None:
-                hits[index] = with_fix_count(hit, job.ruleset) if job.count_fixes else hit
+                hits[index] = hit
     todo = [path for index, path in enumerate(paths) if index not in hits]
     return _Chunk(paths, hits, pool.submit(_check_in_worker, todo) if todo else None)
 
 
-def _collect(chunk: _Chunk, cache: ResultCache | None) -> Iterator[FileResult]:
+def _collect(chunk: _Chunk, job: Job, cache: ResultCache | None) -> Iterator[FileResult]:
     checked = iter(chunk.misses.result() if chunk.misses is not None else ())
     for index in range(len(chunk.paths)):
         if index in chunk.hits:
@@ -136,5 +138,7 @@ def _collect(chunk: _Chunk, cache: ResultCache | None) -> Iterator[FileResult]:
         result = next(checked)
         if cache is not None and result.document is not None:
             entry = (result.findings, result.unused_suppressions)
-            cache.store(cache.key(result.document), entry)
+            key = cache.key(result.document)
+            cache.store(key, entry)
+            warm.remember(result, cache, job.options, key)
         yield result

@@ -9,12 +9,7 @@ XML reports use ``xml_safe``: XML 1.0 cannot hold most control characters at all
 
 from __future__ import annotations
 
-import errno
 import re
-from collections.abc import Iterable
-
-from rich.console import Console
-from rich.segment import Segment
 
 # C0 controls, DEL, C1 controls; bidi embeddings, overrides and isolates.
 _UNSAFE = "\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
@@ -55,29 +50,3 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 def xml_safe(text: str) -> str:
     """Characters XML 1.0 forbids written as visible escapes (tab, LF and CR stay)."""
     return _XML_ILLEGAL.sub(_escape, text)
-
-
-class SafeConsole(Console):
-    """A rich Console that escapes control characters in everything it prints.
-
-    Rich's own colour and cursor codes are control segments and pass; text
-    segments, whatever they came from, are made printable (line breaks and tabs
-    kept), so no report, diff, prompt or notice can carry a raw escape.
-    """
-
-    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        safe = (
-            segment if segment.control else Segment(printable(segment.text, "\n\t"), segment.style)
-            for segment in buffer
-        )
-        return super()._render_buffer(safe)
-
-    def on_broken_pipe(self) -> None:
-        """The reader of the output went away (``mtcheck check … | head``).
-
-        Rich would exit the process from inside a library call, and point the real
-        standard output at /dev/null whatever this console writes to; the command
-        line decides instead (``cli.main``), so the error goes up as it is.
-        """
-        self.quiet = True
-        raise BrokenPipeError(errno.EPIPE, "Broken pipe")

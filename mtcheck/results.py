@@ -31,6 +31,13 @@ class FileResult:
     # Filled in for the reports only when the run asked (--report-unused-suppressions).
     unused_suppressions: tuple[Suppression, ...] = field(default=())
     shortfall: Shortfall | None = None
+    # Report format -> this file's part of the report (text, findings, fixable findings),
+    # rendered once and kept in the result cache (see mtcheck.warm). Not an __init__
+    # argument: a result made from another by dataclasses.replace (other findings, a
+    # verdict) starts without them.
+    fragments: dict[str, tuple[str, int, int]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     # How many findings ``mtcheck fix`` would fix, the later rounds' included; None
     # when not counted (only the full report asks).
     fixes: int | None = None

@@ -145,6 +145,11 @@ class Rule(abc.ABC):
     def __init__(self, info: RuleInfo) -> None:
         self.info = info
 
+    def validate(self) -> None:
+        """Checks that need the rule's regex compiled (ValueError, re.error): run when
+        its file is parsed, not when the rule cache brings back a file that passed."""
+        return None
+
     def anchors(self) -> frozenset[str] | None:
         """Case-folded strings one of which every match holds or looks at (see
         ``mtcheck.automaton``); None: the rule runs on every document. Derived once."""

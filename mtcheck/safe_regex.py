@@ -10,18 +10,18 @@ meaning. Patterns RE2 cannot express (lookarounds, backreferences, ``\\b``,
 budget per call: past ``BUDGET_SECONDS`` the search is interrupted and
 ``BudgetExceeded`` names the pattern. ``SafeRegex.engine`` says which.
 
-The budget is a SIGALRM timer, which Python's matcher honours; it needs the
-main thread (as the CLI and its worker processes run). Off the main thread a
-budgeted pattern runs without one (see SECURITY.md).
+The budget is a timer of the process's CPU time (ITIMER_PROF, SIGPROF), which
+Python's matcher honours: CPU time, not wall time, so that a loaded machine does not
+trip it; it needs the main thread (as the CLI and its worker processes run). Off the
+main thread a budgeted pattern runs without one (see SECURITY.md).
 """
 
 from __future__ import annotations
 
+import _signal  # type: ignore[import-not-found]  # signal's C module: no enum conversions
 import re
-import signal
 import threading
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from typing import Any
 
 from mtcheck.errors import MtcheckError
@@ -206,22 +206,32 @@ def _rename_groups(body: str, names: dict[int, str]) -> str:
     return "".join(out)
 
 
-@contextmanager
-def _budget(regex: SafeRegex) -> Iterator[None]:
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+class _budget:
+    """Python's ``re`` under a time budget: SIGPROF after BUDGET_SECONDS of CPU raises
+    BudgetExceeded naming the pattern; the previous handler is restored afterwards.
 
-    def expire(signum: int, frame: object) -> None:
-        raise BudgetExceeded(regex.pattern)
+    Armed on every call of a budgeted regex (a hundred thousand times on a thousand
+    articles): hence _signal's own functions, without the enum conversions of the
+    signal module's wrappers, and no generator-based context manager."""
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, BUDGET_SECONDS)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    __slots__ = ("armed", "previous", "regex")
+
+    def __init__(self, regex: SafeRegex) -> None:
+        self.regex = regex
+        self.armed = threading.get_ident() == threading.main_thread().ident
+
+    def __enter__(self) -> None:
+        if self.armed:
+            self.previous = _signal.signal(_signal.SIGPROF, self._expire)
+            _signal.setitimer(_signal.ITIMER_PROF, BUDGET_SECONDS)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.armed:
+            _signal.setitimer(_signal.ITIMER_PROF, 0)
+            _signal.signal(_signal.SIGPROF, self.previous)
+
+    def _expire(self, signum: int, frame: object) -> None:
+        raise BudgetExceeded(self.regex.pattern)
 
 
 class _Re2Match:
@@ -274,17 +284,30 @@ def _expand(python: re.Pattern[str], template: str, match: _Re2Match) -> str:
     return "".join(piece or "" for piece in pieces)
 
 
+# What compiling the pattern gives a SafeRegex.
+_COMPILED = frozenset({"python", "flags", "groupindex", "groups", "_re2", "engine"})
+
+
 class SafeRegex:
     """A compiled rule pattern: ``finditer`` and ``match`` as ``re`` has them, bounded in time."""
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._compile(pattern, flags)
+        # Compiled on first use (see __getattr__): a start reads a few hundred rules and
+        # most articles hold the anchors of only a few of them.
+        self.pattern = pattern
+        self._given_flags = flags
+
+    def __getattr__(self, name: str) -> Any:
+        if name in _COMPILED and "pattern" in self.__dict__:
+            self._compile(self.pattern, self._given_flags)
+            return self.__dict__[name]
+        raise AttributeError(name)
 
     def __getstate__(self) -> tuple[str, int]:  # worker processes compile their own
         return self.pattern, self._given_flags
 
     def __setstate__(self, state: tuple[str, int]) -> None:
-        self._compile(*state)
+        self.pattern, self._given_flags = state
 
     def _compile(self, pattern: str, flags: int) -> None:
         self._given_flags = flags

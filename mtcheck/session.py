@@ -9,7 +9,7 @@ baseline filter (see ``baseline.BaselineFilter``) streams the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -26,6 +26,7 @@ from mtcheck.options import InputOptions
 from mtcheck.parallel import check_paths, default_jobs
 from mtcheck.results import FileResult
 from mtcheck.sources import Originals
+from mtcheck.warm import CachedResult, Fragment
 
 STDIN_NAME = "<stdin>"
 
@@ -136,11 +137,18 @@ class Session:
         return self.originals.attach(read_stdin(self.stdin, self.options), self.options)
 
     def check(
-        self, *, jobs: int = 0, cache: bool = False, count_fixes: bool = False
+        self,
+        *,
+        jobs: int = 0,
+        cache: bool = False,
+        count_fixes: bool = False,
+        fragments: Mapping[str, Callable[[FileResult], Fragment]] | None = None,
     ) -> Iterator[FileResult]:
         """The result of each file, in order: missing paths first, then standard input,
         then the files (on ``jobs`` processes; 0: the config's, else every core).
-        ``count_fixes`` counts what ``fix`` would fix in each (``FileResult.fixes``)."""
+        ``count_fixes`` counts what ``fix`` would fix in each (``FileResult.fixes``).
+        ``fragments`` (format name -> renderer) are the report parts the cache keeps
+        for each file: an unchanged file is then served from it unread (mtcheck.warm)."""
         paths, missing = self.collect()
         for error in missing:
             yield FileResult(error.path, error=error)
@@ -150,9 +158,7 @@ class Session:
             except InputError as error:
                 yield FileResult(STDIN_NAME, error=error)
         files = [p for p in paths if p != STDIN]
-        cache_ = None
-        if cache:
-            cache_ = ResultCache.open(cache_folder(self.ruleset.config), self.ruleset)
+        cache_ = self._open_cache(fragments) if cache else None
         workers = jobs or self.ruleset.config.jobs or default_jobs()
         results = check_paths(
             files,
@@ -170,11 +176,21 @@ class Session:
                 cache_.save()
                 self.notices.extend(dict.fromkeys(cache_.notices))
 
+    def _open_cache(
+        self, fragments: Mapping[str, Callable[[FileResult], Fragment]] | None
+    ) -> ResultCache:
+        cache = ResultCache.open(cache_folder(self.ruleset.config), self.ruleset)
+        cache.fragments.update(fragments or {})
+        return cache
+
     def _counting_originals(self, results: Iterable[FileResult]) -> Iterator[FileResult]:
         """With --source-dir, say afterwards how many articles had no original there."""
         read = alone = 0
         for result in results:
-            if result.document is not None:
+            if isinstance(result, CachedResult):  # kept only for a file without an original
+                read += 1
+                alone += 1
+            elif result.document is not None:
                 read += 1
                 alone += result.document.original is None
             yield result

@@ -16,6 +16,11 @@ def judge(result: FileResult, *, fail_under: float | None, report_unused: bool) 
     """The result as the reports show it: its unused suppressions kept only when asked
     for, and marked with its shortfall when it scores below ``fail_under``."""
     unused = result.unused_suppressions if report_unused else ()
+    if fail_under is None and unused == result.unused_suppressions and result.shortfall is None:
+        return result  # nothing to change: a file served from the cache stays unread
+    from mtcheck.warm import materialize
+
+    result = materialize(result)
     score = quality.score(result) if fail_under is not None else None
     shortfall = None
     if fail_under is not None and score is not None and score < fail_under:

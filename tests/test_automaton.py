@@ -120,3 +120,26 @@ def test_rules_without_anchors_present_are_not_run() -> None:
 )
 def test_texts_the_automaton_cannot_read_fall_back_to_the_whole_text(text: str) -> None:
     _same_findings(text)
+
+
+def test_phrase_rules_narrowed_to_the_anchors_present_find_what_the_whole_alternation_finds(
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from mtcheck.engine import _prepared
+    from mtcheck.kinds import phrase
+    from mtcheck.loader import load_rules
+    from mtcheck.resources import rules_dir
+
+    monkeypatch.setattr(phrase, "_NARROWED_COMPILES", 10**9)  # narrowed on every article
+    reference = _prepared(load_rules([rules_dir()]))
+    # Reads what the reference derived from the whole regexes (anchors, reach) from the cache.
+    narrowed = _prepared(load_rules([rules_dir()]))
+    phrases = [rule for rule in narrowed if isinstance(rule, phrase.PhraseRule)]
+    for name, document in golden.named_documents():
+        assert check(document, narrowed) == check(document, reference, reference=True), name
+    assert all("regex" not in rule.__dict__ for rule in phrases)  # never the whole one
+    assert sum(rule._compiles for rule in phrases) > 100
+    # (A text that case-folding changes in length, İ, runs every rule whole.)
+    for text in golden.generated_texts(40):
+        document = Document(text)
+        assert check(document, narrowed) == check(document, reference, reference=True)

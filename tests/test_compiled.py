@@ -56,3 +56,144 @@ def test_a_corrupt_lexicon_table_is_rebuilt(tmp_path: Path, monkeypatch) -> None
     assert fresh.lookup("en", "the") > 7.0 and fresh.lookup("es", "que") > 7.0
     assert fresh.lookup("en", "qzxv") == 0.0
     assert table.read_bytes()[:15] == b"SQLite format 3"
+
+
+def _pack(folder: Path, body: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "pack.toml").write_text(body, encoding="utf-8")
+    return folder
+
+
+_RULE = """
+[[rule]]
+id = "XX{n}"
+name = "rule-{n}"
+category = "calque"
+kind = "{kind}"
+message = "flagged"
+{body}
+"""
+
+
+def test_rule_tables_are_cached_and_read_back_without_parsing_toml(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = _pack(
+        tmp_path / "rules",
+        _RULE.format(n=101, kind="pattern", body='pattern = "\\\\bfoo(?P<flag>bar)"')
+        + _RULE.format(n=102, kind="phrase", body='match = ["in charge of"]'),
+    )
+    first = load_rules([pack])
+    assert len(list((tmp_path / "cache").glob("rules-*.json"))) == 1
+    monkeypatch.setattr("tomllib.loads", lambda text: pytest.fail("parsed again"))
+    second = load_rules([pack])
+    assert [r.info for r in second] == [r.info for r in first]
+    assert second[0].info.line == first[0].info.line == 2
+    assert "python" not in second[0].regex.__dict__  # compiled on first use, not at load
+    assert second[0].regex.search("a foobar") is not None
+
+
+def test_a_changed_rule_file_is_parsed_again(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = _pack(tmp_path / "rules", _RULE.format(n=101, kind="phrase", body='match = ["a b"]'))
+    assert [r.info.id for r in load_rules([pack])] == ["XX101"]
+    more = _RULE.format(n=101, kind="phrase", body='match = ["a b"]') + _RULE.format(
+        n=102, kind="phrase", body='match = ["c d"]'
+    )
+    _pack(pack, more)
+    assert [r.info.id for r in load_rules([pack])] == ["XX101", "XX102"]
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        "not json at all {",
+        "[]",
+        '[["elsewhere.toml", [2], [{}]]]',
+        json.dumps([["PATH", [2], [{"id": "XX101", "kind": "nonsense"}]]]),
+        json.dumps([["PATH", [2, 3], [{}]]]),
+    ],
+)
+def test_a_corrupt_rule_cache_is_ignored_and_rebuilt(
+    tmp_path: Path,
+    monkeypatch,
+    corrupt: str,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    pack = _pack(tmp_path / "rules", _RULE.format(n=101, kind="phrase", body='match = ["a b"]'))
+    load_rules([pack])
+    [written] = list((tmp_path / "cache").glob("rules-*.json"))
+    written.write_text(corrupt.replace("PATH", str(pack / "pack.toml")), encoding="utf-8")
+    rules = load_rules([pack])
+    assert [r.info.id for r in rules] == ["XX101"] and rules[0].phrases == ("a b",)
+    assert json.loads(written.read_text(encoding="utf-8"))[0][2][0]["id"] == "XX101"
+
+
+def test_a_rule_file_with_an_error_is_never_cached(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.errors import RuleError
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    bad = _RULE.format(n=101, kind="pattern", body='pattern = "(unclosed"')
+    pack = _pack(tmp_path / "rules", bad)
+    for _ in range(2):  # the second time too: the error is found by parsing, not cached
+        with pytest.raises(RuleError, match="bad regular expression"):
+            load_rules([pack])
+    assert not list((tmp_path / "cache").glob("rules-*.json"))
+
+
+def _langdetect_own(text: str) -> list[tuple[str, float]]:
+    from langdetect import DetectorFactory, detect_langs
+
+    DetectorFactory.seed = 0
+    return [(guess.lang, guess.prob) for guess in detect_langs(text)]
+
+
+_SENTENCES = [
+    "El presidente dijo que los ministros del gobierno no tienen una respuesta.",
+    "The minister said that the government has no answer to the crisis yet.",
+    "Los diputados aprobaron la reforma para que el Congreso vote el martes.",
+    "O governo disse que a reforma será votada na próxima semana.",
+    "Il governo ha detto che la riforma sarà votata la prossima settimana.",
+    "dijo que",
+    "Banco de la República",
+]
+
+
+def test_the_stored_language_profiles_give_langdetects_own_guesses(
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from mtcheck import langprofiles
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    langprofiles.factory.cache_clear()
+    try:
+        made = langprofiles.factory()
+        assert len(list(tmp_path.glob("langprofiles-*.sqlite"))) == 1
+        assert isinstance(made.word_lang_prob_map, langprofiles._Vectors)
+        for sentence in _SENTENCES:
+            detector = made.create()
+            detector.append(sentence)
+            guesses = [(g.lang, g.prob) for g in detector.get_probabilities()]
+            assert guesses == _langdetect_own(sentence), sentence
+    finally:
+        langprofiles.factory.cache_clear()
+
+
+def test_a_corrupt_language_profile_table_is_rebuilt(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck import langprofiles
+
+    monkeypatch.setenv("MTCHECK_CACHE_DIR", str(tmp_path))
+    stamp = langprofiles._stamp(langprofiles._profiles_directory())
+    table = tmp_path / f"langprofiles-v{langprofiles._FORMAT}-{stamp}.sqlite"
+    table.write_bytes(b"not a database" * 100)
+    langprofiles.factory.cache_clear()
+    try:
+        detector = langprofiles.factory().create()
+        detector.append(_SENTENCES[0])
+        assert detector.detect() == "es"
+        assert table.read_bytes()[:15] == b"SQLite format 3"
+    finally:
+        langprofiles.factory.cache_clear()

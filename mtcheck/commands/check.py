@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from mtcheck.baseline import Baseline, BaselineFilter
-from mtcheck.console import Streams, notice, report_error
+from mtcheck.console import PlainConsole, Streams, notice, report_error
 from mtcheck.engine import RuleSet
 from mtcheck.exits import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS
 from mtcheck.model import Severity
 from mtcheck.options import CheckOptions
 from mtcheck.printable import plural
-from mtcheck.reporters import ReportContext, Reporter, reporter_for
+from mtcheck.reporters import ReportContext, Reporter, reporter_class, reporter_for
 from mtcheck.reporters.statistics import StatisticsReporter
 from mtcheck.results import FileResult
 from mtcheck.session import Session
 from mtcheck.verdicts import failing, judge, notices
+from mtcheck.warm import Fragment, fails
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Outcome:
         if result.error is not None:
             self.errors += 1
             return
-        self.severe = self.severe or any(f.severity >= self.fail_on for f in result.findings)
+        self.severe = self.severe or fails(result, self.fail_on)
         self.failing = self.failing or failing([result])
         self.notices.extend(notices(result))
 
@@ -48,9 +49,14 @@ def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
     session = Session(ruleset, options.inputs, streams.stdin)
     # The human report says how many findings `mtcheck fix` would fix: counted here.
     counted = options.format == "full" and options.write_baseline is None
-    results = session.check(jobs=options.jobs, cache=options.cache, count_fixes=counted)
     if options.write_baseline is not None:
+        results = session.check(jobs=options.jobs, cache=options.cache)
         return _write_baseline(options, results, session, streams)
+    # An unchanged file's part of this report is kept in the cache and written again.
+    kept = _fragments(options.format, streams)
+    results = session.check(
+        jobs=options.jobs, cache=options.cache, count_fixes=counted, fragments=kept
+    )
     outcome = Outcome(ruleset.config.fail_on)
     sieve = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
     _report(options, results, sieve, outcome, _reporters(options, ruleset, streams), streams)
@@ -88,6 +94,19 @@ def _report(
             reporter.add(shown)
     for reporter in reporters:
         reporter.finish()
+
+
+def _fragments(report_format: str, streams: Streams) -> dict[str, Callable[[FileResult], Fragment]]:
+    """The per-file parts of this report worth keeping in the cache, if it has them: the
+    plain full report only for output that is no terminal (a terminal's is styled to
+    its width)."""
+    reporter = reporter_class(report_format)
+    name = getattr(reporter, "fragment_name", None)
+    plain = isinstance(streams.out, PlainConsole)
+    if name is None or (name == "full-plain" and not plain):
+        return {}
+    render: Callable[[FileResult], Fragment] = reporter.fragment  # type: ignore[attr-defined]
+    return {name: render}
 
 
 def _reporters(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> list[Reporter]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
@@ -77,23 +77,20 @@ def _inside_name(tokens: list[str], index: int) -> bool:
     )
 
 
-@cache
-def _detector_seeded() -> bool:
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0  # deterministic guesses
-    return True
-
-
 def spanish_probability(text: str) -> float:
-    """P(Spanish) against English only, from langdetect; lower-cased when all caps."""
-    from langdetect import detect_langs
+    """P(Spanish) against English only, from langdetect; lower-cased when all caps.
+
+    langdetect's profiles are read n-gram by n-gram from a stored table
+    (``mtcheck.langprofiles``): the same guesses without loading them all."""
     from langdetect.lang_detect_exception import LangDetectException
 
-    _detector_seeded()
+    from mtcheck.langprofiles import factory
+
     sample = text.lower() if text.isupper() else text
     try:
-        guesses = {g.lang: g.prob for g in detect_langs(sample)}
+        detector = factory().create()
+        detector.append(sample)
+        guesses = {g.lang: g.prob for g in detector.get_probabilities()}
     except LangDetectException:
         return 0.0
     spanish, english = guesses.get("es", 0.0), guesses.get("en", 0.0)

@@ -86,6 +86,8 @@ class PatternRule(RegexRule):
         self.by_text: dict[str, tuple[str, ...]] = _suggestions_by_text(table.get("map", {}))
         # A case-blind pattern may flag THE TIME for a map written as The Time.
         self.by_lower: dict[str, tuple[str, ...]] = {k.lower(): v for k, v in self.by_text.items()}
+
+    def validate(self) -> None:
         for template in self.templates:
             for ref in _GROUP_REF.finditer(template):
                 name = ref.group(1) or ref.group(2)

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.text import Text
+import io
+from typing import TYPE_CHECKING
 
 from mtcheck import quality
+from mtcheck.console import PlainConsole
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
 from mtcheck.printable import one_line, plural
 from mtcheck.reporters.base import ReportContext, Reporter
 from mtcheck.results import FileResult
 from mtcheck.rule import quotable
+from mtcheck.styled import Text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -34,17 +39,35 @@ def _suggestion(finding: Finding) -> Text:
 
 
 class FullReporter(Reporter):
+    #: Its per-file fragments are plain text: cached only for output that is no terminal
+    #: (see mtcheck.warm).
+    fragment_name = "full-plain"
+
     def __init__(self, console: Console, context: ReportContext | None = None) -> None:
         super().__init__(console, context)
         self.total = self.fixable = self.with_findings = self.checked = 0
+        self._plain = isinstance(console, PlainConsole)
 
     def add(self, result: FileResult) -> None:
         if result.error is not None:
             return
         self.checked += 1
+        # A verdict of this run (a shortfall) is not in the kept fragment.
+        kept = self._plain and result.shortfall is None
+        cached = result.fragments.get(self.fragment_name) if kept else None
+        if cached is not None:
+            text, count, fixable_here = cached
+            self.console.file.write(text)
+        else:
+            count, fixable_here = self._print_file(result)
+        self.total += count
+        self.fixable += fixable_here
+        self.with_findings += count > 0
+
+    def _print_file(self, result: FileResult) -> tuple[int, int]:
+        """Print one file's findings; how many, and how many ``mtcheck fix`` would fix."""
         if not result.findings:
-            return
-        self.with_findings += 1
+            return 0, 0
         header = Text(one_line(result.path), style="bold underline")
         file_score = quality.score(result)
         if file_score is not None:
@@ -53,13 +76,19 @@ class FullReporter(Reporter):
             header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
         self.console.print(header, soft_wrap=True)  # a path is never broken
         for finding in result.findings:
-            self.total += 1
             self._row(result, finding)
-        if result.fixes is not None:  # what `mtcheck fix` would fix, its later rounds too
-            self.fixable += result.fixes
-        else:
-            self.fixable += sum(fixable(f, Applicability.SAFE) for f in result.findings)
         self.console.print()
+        if result.fixes is not None:  # what `mtcheck fix` would fix, its later rounds too
+            return len(result.findings), result.fixes
+        return len(result.findings), sum(fixable(f, Applicability.SAFE) for f in result.findings)
+
+    @staticmethod
+    def fragment(result: FileResult) -> tuple[str, int, int]:
+        """This file's part of the report as plain text, and its counts."""
+        out = io.StringIO()
+        reporter = FullReporter(PlainConsole(out))  # type: ignore[arg-type]  # a plain console
+        count, fixable_count = reporter._print_file(result)
+        return out.getvalue(), count, fixable_count
 
     def _row(self, result: FileResult, finding: Finding) -> None:
         line, column = result.position(finding.span.start)
