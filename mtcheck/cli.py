@@ -159,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     from mtcheck.reporters import REPORTERS
+    from mtcheck.scale.options import add_engine_arguments
 
     check = commands.add_parser(
         "check",
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format (default: full; html: a self-contained page, see --output-file)",
     )
     _add_output_file(check)
+    add_engine_arguments(check)
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -442,6 +444,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
         errors = make_console(err, args.color)
         input_stream = stdin or sys.stdin
         if args.command == "check":
+            from mtcheck.parallel import default_jobs
+            from mtcheck.scale.options import engine_options
+
+            if (engine := engine_options(args, default_jobs())) is not None:
+                from mtcheck.scale.command import run_check_on_dask
+
+                return run_check_on_dask(args, engine, ruleset, console, errors, input_stream)
             return run_check(args, ruleset, console, errors, input_stream)
         if args.command == "review":
             from mtcheck.commands import run_review

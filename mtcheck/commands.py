@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -166,8 +166,15 @@ def _report_error(errors: Console, error: InputError) -> None:
 
 
 def run_check(
-    args: argparse.Namespace, ruleset: RuleSet, console: Console, errors: Console, stdin: TextIO
+    args: argparse.Namespace,
+    ruleset: RuleSet,
+    console: Console,
+    errors: Console,
+    stdin: TextIO,
+    checker: Callable[..., Iterable[FileResult]] = check_paths,
 ) -> int:
+    """The check command; ``checker`` checks the files (``parallel.check_paths``'s
+    signature: on this machine, or on Dask with --engine dask)."""
     originals = originals_for(args, ruleset)
     paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
     results: list[FileResult] = [FileResult(error.path, error=error) for error in missing]
@@ -176,7 +183,7 @@ def run_check(
         results.append(_check_stdin(args, ruleset, stdin, originals))
     jobs = args.jobs or ruleset.config.jobs or default_jobs()
     cache = None if args.no_cache else ResultCache.open(cache_folder(ruleset), ruleset)
-    results += check_paths(
+    results += checker(
         files,
         ruleset,
         jobs=jobs,
