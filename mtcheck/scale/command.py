@@ -85,7 +85,7 @@ def _write_archive(
     paths, missing = collect(args.paths, _excludes(args, ruleset), originals.is_original)
     for error in missing:
         _report_error(errors, error)
-    prepare_folder(engine.output_dir)
+    prepare_folder(engine.output_dir)  # before a cluster starts: a used folder fails fast
     options = _read_options(args, ruleset.config)
     total, partitions = _checked_to_storage(paths, ruleset, options, originals, engine)
     console.print(

@@ -31,7 +31,7 @@ from mtcheck.scale.articles import (
     file_entry,
     finding_rows,
 )
-from mtcheck.scale.storage import write_part
+from mtcheck.scale.storage import prepare_folder, write_part
 from mtcheck.sources import Originals
 
 # Tasks that raise (a worker's disk full, a lost connection to storage) are tried again.
@@ -152,8 +152,10 @@ def write_findings(
     ``folder/part-NNNNN.FMT``; each computes to the partition's Tally (counts only).
 
     Compute them with ``client.compute(tasks, retries=...)``: results go to storage,
-    only the counts come back to the client.
+    only the counts come back to the client. The folder is created here; one that
+    already holds parts is refused (UsageError).
     """
+    prepare_folder(folder)
     shipped = ship(shipment_for(ruleset, options, originals))
     task = dask.delayed(_check_and_write, pure=False)
     return [
