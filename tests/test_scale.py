@@ -378,3 +378,22 @@ def test_a_folder_url_other_than_local_is_left_to_fsspec(tmp_path: Path) -> None
     write_part(url, 3, [], "jsonl")
     assert [p.name for p in (tmp_path / "parts").iterdir()] == ["part-00003.jsonl"]
     shutil.rmtree(tmp_path / "parts")
+
+
+def test_without_dask_installed_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    absent = {"dask", "distributed"}
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name in absent else real(name, *a)
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(article(3), encoding="utf-8")
+    code, _, err = _cli("check", "--engine", "dask", str(path))
+    assert (code, err) == (
+        2,
+        "mtcheck: error: --engine dask needs dask and distributed: pip install 'mtcheck[dask]'\n",
+    )

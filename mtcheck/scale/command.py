@@ -18,6 +18,7 @@ from rich.console import Console
 from mtcheck.cache import ResultCache
 from mtcheck.document import ReadOptions
 from mtcheck.engine import RuleSet
+from mtcheck.errors import UsageError
 from mtcheck.model import Severity
 from mtcheck.results import FileResult
 from mtcheck.scale.articles import Shipment, Tally
@@ -37,12 +38,24 @@ def run_check_on_dask(
 ) -> int:
     from mtcheck.commands import run_check
 
+    _require_installed(engine)
     if engine.output_dir is not None:
         return _write_archive(args, engine, ruleset, console, errors)
     # Workers on other machines share no cache with this one.
     uncached = argparse.Namespace(**{**vars(args), "no_cache": True})
     checker = functools.partial(_check_paths, engine=engine)
     return run_check(uncached, ruleset, console, errors, stdin, checker=checker)
+
+
+def _require_installed(engine: EngineOptions) -> None:
+    import importlib.util
+
+    needed = ["dask", "distributed"]
+    if engine.output_format == "parquet" and engine.output_dir is not None:
+        needed.append("pyarrow")
+    absent = [name for name in needed if importlib.util.find_spec(name) is None]
+    if absent:
+        raise UsageError(f"--engine dask needs {' and '.join(absent)}: pip install 'mtcheck[dask]'")
 
 
 def _check_paths(
