@@ -30,6 +30,8 @@ _EPILOG = """\
 examples:
   mtcheck check article.md              findings, grouped by file
   mtcheck check --format json corpus/   the JSON report (docs/json-report.md)
+  mtcheck check --engine dask --output-dir out/ archive/
+                                        an archive on Dask, findings as partitions
   mtcheck fix --diff article.txt        what the safe fixes would change
   mtcheck fix --write article.txt       apply them (atomically)
   mtcheck review article.md             decide each finding in the terminal
