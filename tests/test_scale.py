@@ -229,6 +229,7 @@ def test_a_bag_of_texts_gives_the_report_entries(client: Any) -> None:
     texts.append(("bad.txt", b"Caf\xe9 and \xff more"))
     texts.append(("utf16.txt", "\ufeffVladimir Putinvisited Minsk.\n".encode("utf-16")))
     texts.append(("page.md", "# Peru\n\nThe [minister](x)announced it in lima.\n"))
+    texts.append(("quiet.txt", "A calm day in Lima. <!-- mtcheck: ignore MT801 -->\n"))
     entries = check_bag(db.from_sequence(texts, npartitions=4)).compute()
     assert [e["path"] for e in entries] == [path for path, _ in texts]
     for (path, text), entry in zip(texts[:60], entries, strict=False):
@@ -237,10 +238,18 @@ def test_a_bag_of_texts_gives_the_report_entries(client: Any) -> None:
         assert [(f["rule"], f["start"]) for f in entry["findings"]] == [
             (f.rule_id, f.span.start) for f in found
         ]
-    bad, utf16, markdown = entries[60:]
+    bad, utf16, markdown, quiet = entries[60:]
+    # A suppression that hides nothing is not reported unless asked, as by the CLI.
+    assert quiet == {
+        "path": "quiet.txt",
+        "source": None,
+        "words": 8,
+        "score": 100.0,
+        "findings": [],
+    }
     assert bad["error"].startswith("invalid UTF-8 at byte 3") and bad["findings"] == []
     assert [f["matched"] for f in utf16["findings"]] == ["Putinvisited"]
-    in_markdown = check_document(Document(texts[-1][1], path="page.md", syntax="md"))
+    in_markdown = check_document(Document(texts[-2][1], path="page.md", syntax="md"))
     assert [(f["rule"], f["start"]) for f in markdown["findings"]] == [
         (f.rule_id, f.span.start) for f in in_markdown
     ]

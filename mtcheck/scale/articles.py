@@ -24,6 +24,7 @@ from mtcheck.reporters.json import finding_to_dict, report_dict
 from mtcheck.results import FileResult
 from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
+from mtcheck.verdicts import judge
 
 # An article as a partition holds it: a path read on the worker, or a path with its text.
 Article = str | tuple[str, str | bytes]
@@ -118,8 +119,10 @@ def _check_given(path: str, text: str | bytes, shipment: Shipment) -> FileResult
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:
-    """The article as an entry of the JSON report's ``files`` (docs/json-report.md)."""
-    entry: dict[str, Any] = report_dict([result])["files"][0]
+    """The article as an entry of the JSON report's ``files`` (docs/json-report.md), as
+    a plain ``mtcheck check --format json`` writes it (no verdict options)."""
+    judged = judge(result, fail_under=None, report_unused=False)
+    entry: dict[str, Any] = report_dict([judged])["files"][0]
     return entry
 
 
