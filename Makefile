@@ -26,6 +26,7 @@ run: $(VENV)/.installed
 	$(BIN)/mtcheck fix --diff --color always --exit-zero $(DEMO)
 
 test: $(VENV)/.installed-dev
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed

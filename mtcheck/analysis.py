@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from mtcheck.automaton import Reach, RuleIndex
     from mtcheck.bilingual.align import Alignment
     from mtcheck.rule import Rule
+    from mtcheck.safe_regex import SafeRegex
 
 _LETTER = r"[^\W\d_]"
 # A word: letters, with apostrophes inside (Russia’s, O'Higgins).
@@ -53,12 +55,21 @@ def _continues_word(text: str, index: int, step: int) -> bool:
 class Analysis:
     """Vocabulary and positions of a document, shared by the detectors."""
 
-    def __init__(self, document: Document, index: RuleIndex | None = None) -> None:
+    def __init__(
+        self,
+        document: Document,
+        index: RuleIndex | None = None,
+        aligner: Callable[[Document], Alignment] | None = None,
+    ) -> None:
         """With an ``index`` of the rule set, rules run only near their anchors; without
-        one (the reference), every rule runs over the whole text as the prefilter allows."""
+        one (the reference), every rule runs over the whole text as the prefilter allows.
+        ``aligner`` matches an original's sentences with the text's (the engine gives
+        ``bilingual.align.align_document`` when there is an original): the vocabulary
+        here knows nothing of the comparison."""
         self.document = document
         self.text = document.text
         self.index = index
+        self.aligner = aligner
         self._occurrences: dict[str, tuple[Token, ...]] = {}
 
     @cached_property
@@ -96,7 +107,7 @@ class Analysis:
     def matches(
         self,
         rule: Rule,
-        regex: re.Pattern[str],
+        regex: re.Pattern[str] | SafeRegex,
         literals: frozenset[str] | None,
         reach: Reach,
         companions: dict[str, frozenset[str] | None] | None = None,
@@ -148,17 +159,11 @@ class Analysis:
 
     @cached_property
     def alignment(self) -> Alignment | None:
-        """The sentences of the Spanish original matched with this text's; None without one."""
-        original = self.document.original
-        if original is None:
+        """The sentences of the Spanish original matched with this text's; None without
+        one, or when the analysis was made with no ``aligner``."""
+        if self.document.original is None or self.aligner is None:
             return None
-        from mtcheck.bilingual.align import align
-
-        if original.syntax == "txt":
-            return align(original.text, self.text)
-        from mtcheck.formats import extract
-
-        return align(extract(original.text, original.syntax).prose, self.text)
+        return self.aligner(self.document)
 
     @cached_property
     def lowered(self) -> str:

@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 try:  # the parser behind ``re``; without it every rule runs over the whole text
     from re import _constants as sre  # type: ignore[attr-defined]
@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - other Pythons
 
 if TYPE_CHECKING:
     from mtcheck.rule import Rule
+    from mtcheck.safe_regex import SafeRegex
 
 _NEWLINE = 10
 _UNBOUNDED = 1 << 30
@@ -94,16 +95,16 @@ WHOLE_TEXT = Reach(0, None, None)
 _BLANKS = frozenset({ord(" "), ord("\t")})
 
 
-def _only_blanks(op: object, value: object) -> bool:
+def _only_blanks(op: object, value: Any) -> bool:
     """Whether a single-character element matches nothing but spaces and tabs."""
     if op is sre.LITERAL:
         return value in _BLANKS
     if op is sre.IN:
-        return all(o is sre.LITERAL and v in _BLANKS for o, v in value)  # type: ignore[attr-defined]
+        return all(o is sre.LITERAL and v in _BLANKS for o, v in value)
     return False
 
 
-def _class_has_newline(items: Sequence[tuple[object, object]]) -> bool:
+def _class_has_newline(items: Sequence[tuple[object, Any]]) -> bool:
     """Whether a character class ``[...]`` can match a line break (True when unsure)."""
     negate = bool(items) and items[0][0] is sre.NEGATE
     has, unsure = False, False
@@ -111,7 +112,7 @@ def _class_has_newline(items: Sequence[tuple[object, object]]) -> bool:
         if op is sre.LITERAL:
             has |= value == _NEWLINE
         elif op is sre.RANGE:
-            low, high = value  # type: ignore[misc]
+            low, high = value
             has |= low <= _NEWLINE <= high
         elif op is sre.CATEGORY:
             if value in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD, sre.CATEGORY_NOT_DIGIT):
@@ -140,7 +141,7 @@ class _Extent:
             width, newlines, spaces = width + w, newlines + n, spaces + b
         return width, newlines, spaces
 
-    def element(self, op: object, value: object) -> tuple[float, float, float]:
+    def element(self, op: object, value: Any) -> tuple[float, float, float]:
         if op is sre.LITERAL:
             return 1, float(value == _NEWLINE), 0
         if op is sre.NOT_LITERAL:
@@ -148,14 +149,14 @@ class _Extent:
         if op is sre.ANY:
             return 1, float(self.dotall), 0
         if op is sre.IN:
-            return 1, float(_class_has_newline(value)), 0  # type: ignore[arg-type]
+            return 1, float(_class_has_newline(value)), 0
         if op is sre.AT:
             return 0, 0, 0
         if op is sre.BRANCH:
-            parts = [self.sequence(b) for b in value[1]]  # type: ignore[index]
+            parts = [self.sequence(b) for b in value[1]]
             return max(p[0] for p in parts), max(p[1] for p in parts), max(p[2] for p in parts)
         if op is sre.SUBPATTERN:
-            _group, add, remove, body = value  # type: ignore[misc]
+            _group, add, remove, body = value
             dotall = self.dotall
             self.dotall = bool(
                 (dotall or add & sre.SRE_FLAG_DOTALL) and not remove & sre.SRE_FLAG_DOTALL
@@ -165,16 +166,16 @@ class _Extent:
             finally:
                 self.dotall = dotall
         if op is getattr(sre, "ATOMIC_GROUP", None):
-            return self.sequence(value)  # type: ignore[arg-type]
+            return self.sequence(value)
         if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
-            _low, high, body = value  # type: ignore[misc]
+            _low, high, body = value
             if high == sre.MAXREPEAT and len(body) == 1 and _only_blanks(*body[0]):
                 return 0, 0, 1  # [ \t]*: no longer than the longest run of blanks in the text
             times = math.inf if high == sre.MAXREPEAT else high
             w, n, b = self.sequence(body)
             return (w * times if w else 0), (n * times if n else 0), (b * times if b else 0)
         if op in (sre.ASSERT, sre.ASSERT_NOT):
-            direction, body = value  # type: ignore[misc]
+            direction, body = value
             extent = self.sequence(body)
             if direction < 0:
                 # Python's lookbehinds are fixed-width; a run of blanks cannot be in one.
@@ -183,13 +184,13 @@ class _Extent:
             # Counted as if matched: a lookaround examines text too (an over-estimate).
             return extent
         if op is sre.GROUPREF_EXISTS:
-            _group, yes, no = value  # type: ignore[misc]
-            a, b = self.sequence(yes), self.sequence(no) if no else (0.0, 0.0, 0.0)
-            return max(a[0], b[0]), max(a[1], b[1]), max(a[2], b[2])
+            _group, yes, no = value
+            first, other = self.sequence(yes), self.sequence(no) if no else (0.0, 0.0, 0.0)
+            return max(first[0], other[0]), max(first[1], other[1]), max(first[2], other[2])
         return math.inf, math.inf, math.inf  # back-references and the unknown: no bound
 
 
-def reach(regex: re.Pattern[str]) -> Reach:
+def reach(regex: re.Pattern[str] | SafeRegex) -> Reach:
     """The reach of a compiled regex; ``WHOLE_TEXT`` when it cannot be bounded."""
     if sre_parse is None:
         return WHOLE_TEXT
@@ -255,15 +256,17 @@ def windows(
     merged: list[Window] = []
     for span in spans:
         if merged and span.low <= merged[-1].high:
-            last = merged[-1]
-            merged[-1] = Window(last.low, max(last.high, span.high), max(last.stop, span.stop))
+            previous = merged[-1]
+            merged[-1] = Window(
+                previous.low, max(previous.high, span.high), max(previous.stop, span.stop)
+            )
         else:
             merged.append(span)
     return merged
 
 
 def windowed_matches(
-    regex: re.Pattern[str], text: str, spans: Sequence[Window]
+    regex: re.Pattern[str] | SafeRegex, text: str, spans: Sequence[Window]
 ) -> Iterator[re.Match[str]]:
     """The matches ``regex.finditer(text)`` yields that start inside the windows.
 

@@ -67,16 +67,20 @@ class Baseline:
 
     @classmethod
     def from_results(cls, results: Iterable[FileResult]) -> Baseline:
-        counts: Counter[Key] = Counter()
+        baseline = cls()
         for result in results:
-            if result.document is None:
-                continue
-            for finding in result.findings:
-                counts[finding_key(result.path, result.document.text, finding)] += 1
-        return cls(counts)
+            baseline.add_result(result)
+        return baseline
 
     def add(self, key: Key) -> None:
         self.counts[key] += 1
+
+    def add_result(self, result: FileResult) -> None:
+        """Record every finding of one file (nothing for a file that could not be read)."""
+        if result.document is None:
+            return
+        for finding in result.findings:
+            self.counts[finding_key(result.path, result.document.text, finding)] += 1
 
     def save(self, path: Path) -> None:
         entries = [
@@ -89,40 +93,56 @@ class Baseline:
 
     def filter(self, results: Sequence[FileResult]) -> tuple[list[FileResult], Counter[Key]]:
         """Results without the baselined findings, and the entries nothing matched (stale)."""
-        remaining = Counter(self.counts)
-        keyed = [
-            [(f, finding_key(r.path, r.document.text, f)) for f in r.findings]
-            if r.document is not None
-            else []
-            for r in results
-        ]
-        known: set[int] = set()
-        for pairs in keyed:  # first pass: exact matches, context included
-            for finding, key in pairs:
-                if remaining[key] > 0:
-                    remaining[key] -= 1
-                    known.add(id(finding))
-        by_loose: dict[tuple[str, str, str], list[Key]] = {}
-        for key in remaining:
-            by_loose.setdefault(key[:3], []).append(key)
-        for pairs in keyed:  # second pass: same rule, file and text, surroundings changed
-            for finding, key in pairs:
-                if id(finding) in known:
-                    continue
-                spare = next((k for k in by_loose.get(key[:3], ()) if remaining[k] > 0), None)
-                if spare is not None:
-                    remaining[spare] -= 1
-                    known.add(id(finding))
-        # replace(): what else the result carries (unused suppressions) stays.
-        filtered = [
-            replace(r, findings=tuple(f for f in r.findings if id(f) not in known)) for r in results
-        ]
-        checked = {Path(r.path).as_posix() for r in results if r.document is not None}
-        stale = Counter({k: n for k, n in remaining.items() if n > 0 and k[1] in checked})
-        return filtered, stale
+        sieve = BaselineFilter(self)
+        filtered = [sieve.apply(result) for result in results]
+        return filtered, sieve.stale()
 
     def without(self, stale: Counter[Key]) -> Baseline:
         return Baseline(self.counts - stale)
 
     def knows(self, path: str, text: str, finding: Finding) -> bool:
         return self.counts[finding_key(path, text, finding)] > 0
+
+
+class BaselineFilter:
+    """Drops baselined findings from results as they stream past, one file at a time.
+
+    Every key names its file, so matching file by file is the same as matching the
+    whole run at once: exact matches (context included) first, then findings whose
+    surroundings changed (same rule, file and text).
+    """
+
+    def __init__(self, baseline: Baseline) -> None:
+        self.remaining = Counter(baseline.counts)
+        self.by_loose: dict[tuple[str, str, str], list[Key]] = {}
+        for key in self.remaining:
+            self.by_loose.setdefault(key[:3], []).append(key)
+        self.checked: set[str] = set()
+
+    def apply(self, result: FileResult) -> FileResult:
+        """The result without the findings the baseline knows."""
+        if result.document is None:
+            return result
+        self.checked.add(Path(result.path).as_posix())
+        text = result.document.text
+        pairs = [(f, finding_key(result.path, text, f)) for f in result.findings]
+        known: set[int] = set()
+        for index, (_, key) in enumerate(pairs):
+            if self.remaining[key] > 0:
+                self.remaining[key] -= 1
+                known.add(index)
+        for index, (_, key) in enumerate(pairs):
+            if index in known:
+                continue
+            spare = next((k for k in self.by_loose.get(key[:3], ()) if self.remaining[k] > 0), None)
+            if spare is not None:
+                self.remaining[spare] -= 1
+                known.add(index)
+        if not known:
+            return result
+        kept = tuple(f for index, (f, _) in enumerate(pairs) if index not in known)
+        return replace(result, findings=kept)
+
+    def stale(self) -> Counter[Key]:
+        """The entries of the files seen that matched nothing (fixed since?)."""
+        return Counter({k: n for k, n in self.remaining.items() if n > 0 and k[1] in self.checked})

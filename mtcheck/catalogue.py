@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from mtcheck.codes import suggest_code
 from mtcheck.errors import UsageError
 from mtcheck.evidence import Record, records_for
 from mtcheck.model import CATEGORIES
@@ -33,7 +34,10 @@ def choose(ruleset: RuleSet, categories: Sequence[str], codes: Sequence[str]) ->
         for code in codes:
             matches = [r for r in chosen if code in (r.info.id, r.info.name)]
             if not matches:
-                raise UsageError(f"no rule {code!r} (see `mtcheck rules`)")
+                known = [name for r in chosen for name in (r.info.id, r.info.name)]
+                suggestion = suggest_code(code, known)
+                hint = f"did you mean {suggestion!r}?" if suggestion else "see `mtcheck rules`"
+                raise UsageError(f"no rule {code!r}; {hint}")
             wanted += matches
         chosen = wanted
     return sorted(chosen, key=lambda r: r.info.id)

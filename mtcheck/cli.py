@@ -7,18 +7,28 @@ rule or input error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-
+from mtcheck.exits import EXIT_ERROR, EXIT_INTERRUPTED
 from mtcheck.version import __version__
 
-EXIT_CLEAN = 0
-EXIT_FINDINGS = 1
-EXIT_ERROR = 2
+if TYPE_CHECKING:
+    from mtcheck.engine import RuleSet
+    from mtcheck.options import (
+        CheckOptions,
+        EngineOptions,
+        EvalOptions,
+        FixOptions,
+        InputOptions,
+        ReviewOptions,
+    )
+
+# What a shell reports for a process killed by SIGPIPE (128 + 13).
+EXIT_BROKEN_PIPE = 141
 
 _DESCRIPTION = """\
 Check English news machine-translated from Spanish for the artefacts MT leaves:
@@ -74,12 +84,13 @@ def _add_selection(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_input(parser: argparse.ArgumentParser) -> None:
+def _add_input(parser: argparse.ArgumentParser, stdin: bool = True) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
-        help="article files or folders (.txt, .md, .html); - reads standard input",
+        help="article files or folders (.txt, .md, .html); "
+        + ("- reads standard input" if stdin else "not standard input: the files are written back"),
     )
     parser.add_argument(
         "--encoding", metavar="NAME", help="decode input with this encoding (default: UTF-8/16)"
@@ -90,6 +101,11 @@ def _add_input(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="PATTERN",
         help="skip files under folders that match (gitignore syntax; .gitignore is read too)",
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the excludes to files named explicitly too (as pre-commit passes them)",
     )
     parser.add_argument(
         "--syntax",
@@ -160,7 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtcheck {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
-    from mtcheck.reporters import REPORTERS
+    from mtcheck.reporters import FORMATS
     from mtcheck.scale.options import add_engine_arguments
 
     check = commands.add_parser(
@@ -173,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_originals(check)
     check.add_argument(
         "--format",
-        choices=sorted(REPORTERS),
+        choices=FORMATS,
         default="full",
         help="report format (default: full; html: a self-contained page, see --output-file)",
     )
@@ -296,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
             "the end, atomically, after a confirmation."
         ),
     )
-    _add_input(review)
+    _add_input(review, stdin=False)
     _add_selection(review)
     _add_originals(review)
     review.add_argument("--dry-run", action="store_true", help="show the diff, write nothing")
@@ -326,8 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
         "clean",
         help="remove the result cache (.mtcheck_cache) and the word-list cache",
         description=(
-            "Remove .mtcheck_cache beside the config (or here) and the lexicon cache, and "
-            "the temporary files a killed mtcheck left under PATH (default: the project)."
+            "Remove the result cache (.mtcheck_cache beside the config, or here) and the "
+            "word-list cache (~/.cache/mtcheck or $MTCHECK_CACHE_DIR), and the temporary "
+            "files a killed mtcheck left under PATH (default: the project)."
         ),
     )
     clean.add_argument("paths", nargs="*", metavar="PATH", help="folders to sweep")
@@ -362,20 +379,6 @@ def _terminate_as_exit() -> None:
         signal.signal(signal.SIGTERM, stop)
 
 
-def make_console(stream: TextIO, color: str = "auto") -> Console:
-    """A console that escapes control characters in whatever it prints (see printable)."""
-    from mtcheck.printable import SafeConsole
-
-    force = {"always": True, "never": False}.get(color)
-    return SafeConsole(
-        file=stream,
-        force_terminal=force,
-        no_color=True if color == "never" else None,
-        highlight=False,
-        soft_wrap=False,
-    )
-
-
 def main(
     argv: Sequence[str] | None = None,
     stdout: TextIO | None = None,
@@ -391,6 +394,27 @@ def main(
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code) if isinstance(exc.code, int) else EXIT_ERROR
+    try:
+        return _with_output_file(args, out, err, stdin)
+    except BrokenPipeError:
+        return _pipe_closed(out)
+
+
+def _pipe_closed(out: TextIO) -> int:
+    """The reader went away (``mtcheck check … | head``): stop quietly, as a tool in a
+    pipeline should, with the status a shell gives a process killed by SIGPIPE."""
+    import os
+
+    if out is sys.stdout:
+        # Python flushes stdout once more on the way out; point it where that cannot fail.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_BROKEN_PIPE
+
+
+def _with_output_file(
+    args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | None
+) -> int:
     output_file: Path | None = getattr(args, "output_file", None)
     if output_file is None:
         return _run(args, out, err, stdin)
@@ -422,46 +446,16 @@ def _write_report(path: Path, text: str) -> None:
 
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | None) -> int:
-
-    from mtcheck.commands import run_check, run_fix
-    from mtcheck.config import load as load_config
-    from mtcheck.engine import build_ruleset
     from mtcheck.errors import MtcheckError
     from mtcheck.printable import one_line
 
     try:
-        config = load_config(args.config, getattr(args, "paths", []), args.isolated)
-        ruleset = build_ruleset(config, args.select, args.ignore, args.extra_rules)
-        if args.command == "rules":
-            return _list_rules(ruleset, args, out)
-        if args.command == "clean":
-            from mtcheck.commands import run_clean
-
-            return run_clean(ruleset, out, args.paths)
-        if args.command == "eval":
-            from mtcheck.commands import run_eval
-
-            return run_eval(args, ruleset, out)
-        console = make_console(out, args.color)
-        errors = make_console(err, args.color)
-        input_stream = stdin or sys.stdin
-        if args.command == "check":
-            from mtcheck.parallel import default_jobs
-            from mtcheck.scale.options import engine_options
-
-            if (engine := engine_options(args, default_jobs())) is not None:
-                from mtcheck.scale.command import run_check_on_dask
-
-                return run_check_on_dask(args, engine, ruleset, console, errors, input_stream)
-            return run_check(args, ruleset, console, errors, input_stream)
-        if args.command == "review":
-            from mtcheck.commands import run_review
-
-            return run_review(args, ruleset, console, errors, input_stream)
-        return run_fix(args, ruleset, console, errors, input_stream)
+        return _command(args, out, err, stdin)
     except MtcheckError as exc:
         err.write(f"mtcheck: error: {one_line(str(exc))}\n")
         return EXIT_ERROR
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         # The last resort: a filesystem error outside any one file's processing.
         where = f"{exc.filename}: " if exc.filename else ""
@@ -469,21 +463,154 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | Non
         return EXIT_ERROR
     except KeyboardInterrupt:
         err.write("mtcheck: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
 
 
-def _list_rules(ruleset, args: argparse.Namespace, out: TextIO) -> int:  # type: ignore[no-untyped-def]
-    from mtcheck import catalogue
+def _ruleset(args: argparse.Namespace) -> RuleSet:
+    """The config and the rules it and the options choose; unknown codes are usage errors."""
+    from mtcheck.codes import known_codes, validate_codes
+    from mtcheck.config import load as load_config
+    from mtcheck.engine import build_ruleset, load_ruleset
 
-    rules = catalogue.choose(ruleset, args.category, args.code)
-    if args.format == "json":
-        out.write(catalogue.as_json(rules))
-    elif args.code:
-        for rule in rules:
-            catalogue.explain(rule, make_console(out))
-    else:
-        catalogue.print_table(rules, make_console(out))
-    return EXIT_CLEAN
+    config = load_config(args.config, getattr(args, "paths", []), args.isolated)
+    loaded = load_ruleset([*config.extra_rules, *args.extra_rules])
+    known = known_codes(loaded)
+    validate_codes(args.select, known, "--select")
+    validate_codes(args.ignore, known, "--ignore")
+    return build_ruleset(config, args.select, args.ignore, args.extra_rules, loaded=loaded)
+
+
+def _command(args: argparse.Namespace, out: TextIO, err: TextIO, stdin: TextIO | None) -> int:
+    from mtcheck import options as opts
+
+    ruleset = _ruleset(args)
+    if args.command == "rules":
+        from mtcheck.commands.rules import run_rules
+
+        rules = opts.RulesOptions(tuple(args.code), tuple(args.category), args.format)
+        return run_rules(rules, ruleset, out)
+    if args.command == "clean":
+        from mtcheck.commands.clean import run_clean
+
+        return run_clean(opts.CleanOptions(tuple(args.paths)), ruleset, out)
+    if args.command == "eval":
+        from mtcheck.commands.evaluation import run_eval
+
+        return run_eval(_eval_options(args), ruleset, out, err)
+    from mtcheck.console import Streams, make_console
+
+    streams = Streams(
+        make_console(out, args.color), make_console(err, args.color), stdin or sys.stdin
+    )
+    if args.command == "check":
+        from mtcheck.commands.check import run_check
+
+        return run_check(_check_options(args), ruleset, streams)
+    if args.command == "review":
+        from mtcheck.review.command import run_review
+
+        return run_review(_review_options(args), ruleset, streams)
+    from mtcheck.commands.fix import run_fix
+
+    return run_fix(_fix_options(args), ruleset, streams)
+
+
+def _input_options(args: argparse.Namespace) -> InputOptions:
+    from mtcheck.options import InputOptions
+
+    return InputOptions(
+        paths=tuple(args.paths),
+        encoding=args.encoding,
+        syntax=args.syntax,
+        exclude=tuple(args.exclude),
+        force_exclude=args.force_exclude,
+        max_file_size=args.max_file_size,
+        source=args.source,
+        source_dir=args.source_dir,
+        no_source=args.no_source,
+    )
+
+
+def _check_options(args: argparse.Namespace) -> CheckOptions:
+    from mtcheck.options import CheckOptions
+
+    return CheckOptions(
+        _input_options(args),
+        format=args.format,
+        exit_zero=args.exit_zero,
+        report_unused_suppressions=args.report_unused_suppressions,
+        fail_under=args.fail_under,
+        statistics=args.statistics,
+        write_baseline=args.write_baseline,
+        baseline=args.baseline,
+        prune_baseline=args.prune_baseline,
+        cache=not args.no_cache,
+        jobs=args.jobs,
+        engine=_engine_options(args),
+    )
+
+
+def _engine_options(args: argparse.Namespace) -> EngineOptions:
+    from mtcheck.errors import UsageError
+    from mtcheck.options import EngineOptions
+
+    folder = args.output_dir
+    if folder is not None:
+        if args.output_file is not None:
+            raise UsageError("--output-file needs the whole report; it cannot go with --output-dir")
+        if "://" not in folder:
+            # A local folder: made absolute here, so workers started elsewhere agree.
+            folder = str(Path(folder).resolve())
+    return EngineOptions(
+        name=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers or 0,
+        partition_size=args.partition_size,
+        output_dir=folder,
+        output_format=args.output_format,
+    )
+
+
+def _fix_options(args: argparse.Namespace) -> FixOptions:
+    from mtcheck.options import FixOptions
+
+    return FixOptions(
+        _input_options(args),
+        diff=args.diff,
+        write=args.write,
+        stdout=args.stdout,
+        unsafe_fixes=args.unsafe_fixes,
+        exit_zero=args.exit_zero,
+        format=args.format,
+    )
+
+
+def _review_options(args: argparse.Namespace) -> ReviewOptions:
+    from mtcheck.options import ReviewOptions
+
+    return ReviewOptions(
+        _input_options(args),
+        dry_run=args.dry_run,
+        no_backup=args.no_backup,
+        plain=args.plain,
+        baseline=args.baseline,
+        remember=args.remember,
+        min_severity=args.min_severity,
+    )
+
+
+def _eval_options(args: argparse.Namespace) -> EvalOptions:
+    from mtcheck.options import EvalOptions
+
+    return EvalOptions(
+        args.corpus,
+        format=args.format,
+        verbose=args.verbose,
+        min_precision=args.min_precision,
+        min_recall=args.min_recall,
+        max_clean_rate=args.max_clean_rate,
+        max_worse=args.max_worse,
+    )
 
 
 if __name__ == "__main__":

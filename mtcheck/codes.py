@@ -42,14 +42,31 @@ def suggest_code(code: str, known: Sequence[str]) -> str | None:
     """The known code nearest to ``code`` (case aside), or None when none is near."""
     if not code or not known:
         return None
-    folded = {k.casefold(): k for k in reversed(known)}  # the first spelling wins
     wanted = code.strip().casefold()
-    if wanted in folded:
-        return folded[wanted]
-    id_prefix = [k for k in known if _ID.fullmatch(k) and k.casefold().startswith(wanted)]
-    if id_prefix and _ID.fullmatch(code.strip().upper()):
-        return min(id_prefix)  # mt1 → MT100: the case was the only mistake
-    best, best_score = None, 0.6  # difflib's cutoff for "close"
+    return _same_but_case(wanted, known) or _near_id(wanted, known) or _nearest(wanted, known)
+
+
+def _same_but_case(wanted: str, known: Sequence[str]) -> str | None:
+    """``mt801`` → MT801: the case was the only mistake."""
+    return next((k for k in known if k.casefold() == wanted), None)
+
+
+def _near_id(wanted: str, known: Sequence[str]) -> str | None:
+    """For an id: the first id it is a prefix of (``mt1`` → MT100), else the longest id
+    it starts with (``MT8011`` → MT801: a character too many)."""
+    if not _ID.fullmatch(wanted.upper()):
+        return None
+    ids = [k for k in known if _ID.fullmatch(k)]
+    prefixed = [k for k in ids if k.casefold().startswith(wanted)]
+    if prefixed:
+        return min(prefixed)
+    within = [k for k in ids if wanted.startswith(k.casefold())]
+    return max(within, key=len) if within else None
+
+
+def _nearest(wanted: str, known: Sequence[str]) -> str | None:
+    """The first of the most similar codes, if similar enough (difflib's 0.6 cutoff)."""
+    best, best_score = None, 0.6
     for candidate in known:  # the first of equally near codes wins: ids in catalogue order
         matcher = difflib.SequenceMatcher(None, wanted, candidate.casefold())
         if matcher.real_quick_ratio() > best_score and matcher.ratio() > best_score:

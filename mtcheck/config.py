@@ -218,12 +218,11 @@ def check_codes(config: Config, known: Sequence[str]) -> None:
     path = config.path
     for key, codes in _code_lists(config):
         for code in codes:
-            validate_codes(
-                [code],
-                known,
-                f"[tool.mtcheck] {key}",
-                lambda message, code=code: ConfigError(str(path), message, _line_of(path, code)),
-            )
+
+            def error(message: str, code: str = code) -> ConfigError:
+                return ConfigError(str(path), message, _line_of(path, code))
+
+            validate_codes([code], known, f"[tool.mtcheck] {key}", error)
 
 
 def _line_of(path: Path, code: str) -> int | None:

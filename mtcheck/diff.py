@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.text import Text
@@ -56,7 +57,7 @@ def word_diff(old: str, new: str, markers: bool) -> Text:
 Opcode = tuple[str, int, int, int, int]
 
 
-def _merge_across_spaces(opcodes: list[Opcode], old_tokens: list[str]) -> list[Opcode]:
+def _merge_across_spaces(opcodes: Sequence[Opcode], old_tokens: list[str]) -> list[Opcode]:
     """Join two changes separated only by a space into one, so it reads as a phrase."""
     merged: list[Opcode] = []
     for opcode in opcodes:

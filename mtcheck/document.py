@@ -208,3 +208,26 @@ def load(
 
     document = decode(data, name, encoding, syntax or syntax_for(path))
     return replace(document, stamp=stamp)
+
+
+def removal_span(document: Document, line: int) -> tuple[int, int]:
+    """The range to delete so a line disappears with the blank lines that set it apart.
+
+    The blank lines before it go with it (so the paragraph spacing of the text
+    above is kept); at the top of the file the blank lines after it go instead.
+    """
+    start, _, end = document.line_bounds(line)
+    first = line
+    while first > 1 and _is_blank(document, first - 1):
+        first -= 1
+    if first > 1:
+        return document.line_bounds(first)[0], end
+    last = line
+    while last < document.line_count and _is_blank(document, last + 1):
+        last += 1
+    return start, document.line_bounds(last)[2]
+
+
+def _is_blank(document: Document, line: int) -> bool:
+    start, end, _ = document.line_bounds(line)
+    return not document.text[start:end].strip()

@@ -104,12 +104,15 @@ def build_ruleset(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     extra: Sequence[Path] = (),
+    *,
+    loaded: RuleSet | None = None,
 ) -> RuleSet:
     """The effective rule set: bundled and extra rules, selection, and the config's policy.
 
     ``--select`` replaces the config's ``select``; ``--ignore`` adds to its ``ignore``.
+    ``loaded`` is the bundled and extra rules when the caller has loaded them already.
     """
-    rules = load_ruleset([*config.extra_rules, *extra])
+    rules = loaded if loaded is not None else load_ruleset([*config.extra_rules, *extra])
     check_codes(config, known_codes(rules))
     chosen = [*(select or config.select)]
     if chosen:  # with no selection every rule is in already; extend-select adds to a selection
@@ -148,7 +151,12 @@ def check_with_suppressions(
 
 
 def _check_prose(document: Document, ruleset: RuleSet, reference: bool) -> list[Finding]:
-    analysis = Analysis(document, None if reference else ruleset.index)
+    aligner = None
+    if document.original is not None:  # the comparison code loads only for an original
+        from mtcheck.bilingual.align import align_document
+
+        aligner = align_document
+    analysis = Analysis(document, None if reference else ruleset.index, aligner)
     findings: dict[tuple[str, int, int], Finding] = {}
     compared: set[str] = set()  # ids of the rules that compare with the original
     rules = ruleset.rules

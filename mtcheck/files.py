@@ -64,17 +64,46 @@ def _walk(
     return sorted(found)
 
 
+def _given_excluded(raw: str, exclude: Sequence[str], root: Path) -> bool:
+    """Whether a path given explicitly matches an exclude (``--force-exclude``).
+
+    Patterns are matched against the path relative to the project root when it
+    lies inside it, else against the path as given, as ruff does.
+    """
+    if not exclude:
+        return False
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(list(exclude))
+    path = Path(raw)
+    candidates = [path]
+    with contextlib.suppress(OSError, ValueError):
+        candidates.insert(0, path.resolve().relative_to(root.resolve()))
+    for candidate in candidates:
+        relative = candidate.as_posix().lstrip("/")
+        if path.is_dir():
+            relative += "/"
+        if spec.match_file(relative):
+            return True
+    return False
+
+
 def collect(
     paths: Iterable[str],
     exclude: Sequence[str] = (),
     skip: Callable[[Path], bool] | None = None,
+    *,
+    force_exclude: bool = False,
+    root: Path | None = None,
 ) -> tuple[list[str], list[InputError]]:
     """Expand folders into their article files; missing paths become errors.
 
     Folders are walked recursively, skipping hidden folders, virtual
     environments, what the folder's ``.gitignore`` or ``exclude`` (gitignore
     patterns) name, and files ``skip`` rejects (Spanish originals beside their
-    articles). Files named explicitly are always checked.
+    articles). Files named explicitly are always checked, unless
+    ``force_exclude``: then ``exclude`` applies to them too (matched from ``root``,
+    the project folder), as pre-commit passes every changed file by name.
     """
     found: list[str] = []
     errors: list[InputError] = []
@@ -83,6 +112,8 @@ def collect(
             found.append(STDIN)
             continue
         path = Path(raw)
+        if force_exclude and _given_excluded(raw, exclude, root or Path.cwd()):
+            continue
         if path.is_dir():
             articles = _walk(path, exclude, skip)
             if not articles:

@@ -172,13 +172,17 @@ def _build_rule(table: dict[str, Any], path: str, index: int, locator: _Locator)
     try:
         rule = rule_class(info, kind_table)  # type: ignore[call-arg]
         regex = getattr(rule, "regex", None)
-        if kind in ("pattern", "line") and regex is not None and regex.python.match(""):
-            fail("pattern matches the empty string: it would flag (and fix) every line", "pattern")
-        for template in getattr(rule, "templates", ()) if regex is not None else ():
-            try:  # parses the template against the pattern's groups, as every match will
-                regex.python.sub(template, "")
-            except re.error as exc:
-                fail(f"bad replacement template {template!r}: {exc}", "replace")
+        if regex is not None:
+            if kind in ("pattern", "line") and regex.python.match(""):
+                fail(
+                    "pattern matches the empty string: it would flag (and fix) every line",
+                    "pattern",
+                )
+            for template in getattr(rule, "templates", ()):
+                try:  # parses the template against the pattern's groups, as every match will
+                    regex.python.sub(template, "")
+                except re.error as exc:
+                    fail(f"bad replacement template {template!r}: {exc}", "replace")
         return rule
     except re.error as exc:
         fail(f"bad regular expression: {exc}", "pattern")

@@ -128,3 +128,21 @@ class Finding:
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.span.start, self.span.end, self.rule_id)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a detector found: a span, its replacements, how sure it is, and why.
+
+    ``edit_start``/``edit_end`` narrow or widen what the fix replaces when it
+    differs from the flagged text.
+    """
+
+    start: int
+    end: int
+    replacements: tuple[str, ...]
+    applicability: Applicability | None
+    message: str
+    edit_start: int | None = None
+    edit_end: int | None = None
+    severity: Severity | None = None  # None: the rule's own

@@ -1,73 +1,64 @@
 """Checking many files on several cores, with the same output as one core.
 
 Workers receive paths, not texts, so each file is read once; each worker
-builds the rule set once (the initializer) and results come back in the order
-of the paths given, so reports are identical to a serial run.
+builds the rule set once (the initializer). Results come back in the order of
+the paths given, so reports are identical to a serial run, and only a few
+chunks are in flight at a time: memory stays flat however many files there are.
 """
 
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mtcheck.cache import ResultCache
-from mtcheck.document import ReadOptions, read
-from mtcheck.engine import RuleSet, check_with_suppressions
-from mtcheck.errors import InputError
+from mtcheck.checking import cached_result, check_path, with_fix_count
+from mtcheck.document import ReadOptions
+from mtcheck.engine import RuleSet
 from mtcheck.results import FileResult
-from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from mtcheck.cache import ResultCache
 
 # Below this many files a pool costs more to start than it saves.
 MIN_FILES_FOR_POOL = 64
 _CHUNK = 16
-
-_worker_ruleset: RuleSet | None = None
-_worker_options = ReadOptions()
-_worker_cache: ResultCache | None = None
-_worker_originals: Originals | None = None
+# Chunks handed out per worker ahead of the one being reported: enough to keep
+# every core busy, few enough that results do not pile up.
+_AHEAD = 3
 
 
-def check_path(
-    path: str,
-    ruleset: RuleSet,
-    options: ReadOptions,
-    cache: ResultCache | None = None,
-    originals: Originals | None = None,
-) -> FileResult:
-    """Read and check one file (with its original, if any), through the cache when there is one."""
-    try:
-        document = read(Path(path), options)
-        if originals is not None:
-            document = originals.attach(document, options)
-    except InputError as error:
-        return FileResult(path, error=error)
-    key = cache.key(document) if cache is not None else ""
-    if cache is not None and (hit := cache.get(key)) is not None:
-        return FileResult(path, document, hit[0], unused_suppressions=hit[1])
-    try:
-        findings, unused = check_with_suppressions(document, ruleset)
-    except BudgetExceeded as exceeded:
-        return FileResult(path, error=InputError(path, exceeded.naming(ruleset)))
-    except InputError as error:  # the markup cannot be read as a whole
-        return FileResult(path, error=InputError(path, error.message, error.line))
-    if cache is not None:
-        cache.store(key, (tuple(findings), tuple(unused)))
-    return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
+@dataclass(frozen=True)
+class Job:
+    """What every file of a run is checked with, sent to each worker once."""
+
+    ruleset: RuleSet
+    options: ReadOptions
+    originals: Originals | None = None
+    count_fixes: bool = False
+
+    def check(self, path: str, cache: ResultCache | None = None) -> FileResult:
+        return check_path(
+            path, self.ruleset, self.options, cache, self.originals, count_fixes=self.count_fixes
+        )
 
 
-def _init_worker(
-    ruleset: RuleSet, options: ReadOptions, cache: ResultCache | None, originals: Originals | None
-) -> None:
-    global _worker_ruleset, _worker_options, _worker_cache, _worker_originals
-    _worker_ruleset, _worker_options, _worker_cache = ruleset, options, cache
-    _worker_originals = originals
+_worker_job: Job | None = None
 
 
-def _check_in_worker(path: str) -> FileResult:
-    assert _worker_ruleset is not None
-    return check_path(path, _worker_ruleset, _worker_options, _worker_cache, _worker_originals)
+def _init_worker(job: Job) -> None:
+    global _worker_job
+    _worker_job = job
+
+
+def _check_in_worker(paths: list[str]) -> list[FileResult]:
+    assert _worker_job is not None
+    return [_worker_job.check(path) for path in paths]
 
 
 def default_jobs() -> int:
@@ -79,6 +70,15 @@ def useful_jobs(asked: int, files: int) -> int:
     return max(1, min(asked, default_jobs(), -(-files // _CHUNK)))
 
 
+@dataclass
+class _Chunk:
+    """A run of paths: the cache's hits (by position) and a worker's task for the rest."""
+
+    paths: list[str]
+    hits: dict[int, FileResult]
+    misses: Future[list[FileResult]] | None
+
+
 def check_paths(
     paths: Sequence[str],
     ruleset: RuleSet,
@@ -87,57 +87,54 @@ def check_paths(
     options: ReadOptions,
     cache: ResultCache | None = None,
     originals: Originals | None = None,
+    count_fixes: bool = False,
 ) -> Iterator[FileResult]:
     """Results for each path, in order; on a pool when there are enough files.
 
-    Cached results are looked up here; each worker reads and checks the files
-    that missed, and their results are kept in this process's cache, which the
+    Cached results are looked up here; workers read and check the files that
+    missed, and their results are kept in this process's cache, which the
     caller saves.
     """
+    job = Job(ruleset, options, originals, count_fixes)
     jobs = useful_jobs(jobs, len(paths))
     if jobs <= 1 or len(paths) < MIN_FILES_FOR_POOL:
         for path in paths:
-            yield check_path(path, ruleset, options, cache, originals)
+            yield job.check(path, cache)
         return
     from concurrent.futures import ProcessPoolExecutor  # with its sockets and threads: lazily
 
-    # Hits are served here, so the workers need no copy of the cache, only the misses.
-    known: dict[int, FileResult] = {}
-    if cache is not None:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(job,)) as pool:
+        pending: deque[_Chunk] = deque()
+        for start in range(0, len(paths), _CHUNK):
+            chunk = list(paths[start : start + _CHUNK])
+            pending.append(_hand_out(pool, chunk, job, cache))
+            if len(pending) >= jobs * _AHEAD:
+                yield from _collect(pending.popleft(), cache)
+        while pending:
+            yield from _collect(pending.popleft(), cache)
+
+
+def _hand_out(
+    pool: ProcessPoolExecutor, paths: list[str], job: Job, cache: ResultCache | None
+) -> _Chunk:
+    hits: dict[int, FileResult] = {}
+    if cache is not None:  # hits are served here: the workers need no copy of the cache
         for index, path in enumerate(paths):
-            hit = _cached(path, options, cache, originals)
+            hit = cached_result(path, job.options, cache, job.originals)
             if hit is not None:
-                known[index] = hit
-    todo = [path for index, path in enumerate(paths) if index not in known]
-    with ProcessPoolExecutor(
-        max_workers=jobs,
-        initializer=_init_worker,
-        initargs=(ruleset, options, None, originals),
-    ) as pool:
-        checked = pool.map(_check_in_worker, todo, chunksize=_CHUNK)
-        for index in range(len(paths)):
-            if index in known:
-                yield known[index]
-                continue
-            result = next(checked)
-            if cache is not None and result.document is not None:
-                entry = (result.findings, result.unused_suppressions)
-                cache.store(cache.key(result.document), entry)
-            yield result
+                hits[index] = with_fix_count(hit, job.ruleset) if job.count_fixes else hit
+    todo = [path for index, path in enumerate(paths) if index not in hits]
+    return _Chunk(paths, hits, pool.submit(_check_in_worker, todo) if todo else None)
 
 
-def _cached(
-    path: str, options: ReadOptions, cache: ResultCache, originals: Originals | None
-) -> FileResult | None:
-    """The cached result of one file, or None (also when it cannot be read: a worker
-    reports that)."""
-    try:
-        document = read(Path(path), options)
-        if originals is not None:
-            document = originals.attach(document, options)
-    except InputError:
-        return None
-    hit = cache.get(cache.key(document))
-    if hit is None:
-        return None
-    return FileResult(path, document, hit[0], unused_suppressions=hit[1])
+def _collect(chunk: _Chunk, cache: ResultCache | None) -> Iterator[FileResult]:
+    checked = iter(chunk.misses.result() if chunk.misses is not None else ())
+    for index in range(len(chunk.paths)):
+        if index in chunk.hits:
+            yield chunk.hits[index]
+            continue
+        result = next(checked)
+        if cache is not None and result.document is not None:
+            entry = (result.findings, result.unused_suppressions)
+            cache.store(cache.key(result.document), entry)
+        yield result

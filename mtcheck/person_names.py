@@ -12,9 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-# The same folding the checks against the original compare names by (standard
-# library only: importing it loads none of the comparison code).
-from mtcheck.bilingual.segments import fold
+# The same folding the checks against the original compare names by.
+from mtcheck.folding import fold
 from mtcheck.resources import word_list
 
 __all__ = ["PersonNames", "fold", "person_names"]

@@ -54,10 +54,10 @@ def _adjust(finding: Finding, document: Document, config: Config) -> Finding:
             finding = replace(finding, severity=level)
     fix = finding.fix
     if fix is not None:
-        level = fix.applicability
-        if level == Applicability.UNSAFE and finding.matches(config.extend_safe_fixes):
+        applicability = fix.applicability
+        if applicability == Applicability.UNSAFE and finding.matches(config.extend_safe_fixes):
             fix = Fix(Applicability.SAFE, fix.edits)
-        elif level == Applicability.SAFE and finding.matches(config.extend_unsafe_fixes):
+        elif applicability == Applicability.SAFE and finding.matches(config.extend_unsafe_fixes):
             fix = Fix(Applicability.UNSAFE, fix.edits)
         finding = replace(finding, fix=fix)
     return finding
@@ -85,7 +85,7 @@ def _house_label(finding: Finding, document: Document, config: Config) -> Findin
     if finding.fix is None:
         return finding
     if house.remove_related_links:
-        from mtcheck.kinds.line import removal_span
+        from mtcheck.document import removal_span
 
         line, _ = document.position(finding.span.start)
         start, end = removal_span(document, line)

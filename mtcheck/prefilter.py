@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 try:  # the parser behind ``re``; private, so its absence only costs speed
     from re import _constants as sre_constants  # type: ignore[attr-defined]
@@ -62,32 +63,34 @@ class _Piece:
         self.required = required if required is not None else exact
 
 
-def _element(op: object, value: object) -> _Piece:
+def _element(op: object, value: Any) -> _Piece:
     c = sre_constants
     if op is c.LITERAL:
-        return _Piece(frozenset({chr(value).lower()}), None)  # type: ignore[arg-type]
+        return _Piece(frozenset({chr(value).lower()}), None)
     if op is c.IN:
-        chars = [chr(v).lower() for o, v in value if o is c.LITERAL]  # type: ignore[attr-defined]
-        if len(chars) == len(value):  # type: ignore[arg-type]
+        chars = [chr(v).lower() for o, v in value if o is c.LITERAL]
+        if len(chars) == len(value):
             return _Piece(frozenset(chars), None)
         return _Piece(None, None)
     if op is c.SUBPATTERN:
-        return _sequence(value[-1])  # type: ignore[index]
+        return _sequence(value[-1])
     if op is getattr(c, "ATOMIC_GROUP", None):
-        return _sequence(value)  # type: ignore[arg-type]
+        return _sequence(value)
     if op is c.BRANCH:
-        branches = [_sequence(b) for b in value[1]]  # type: ignore[index]
+        branches = [_sequence(b) for b in value[1]]
         exact = None
         if all(b.exact is not None for b in branches):
-            union = frozenset().union(*(b.exact for b in branches))  # type: ignore[misc]
+            union = frozenset[str]().union(*(b.exact for b in branches if b.exact is not None))
             exact = union if len(union) <= _MAX_SET else None
         required = None
         if all(b.required is not None for b in branches):
-            union = frozenset().union(*(b.required for b in branches))  # type: ignore[misc]
+            union = frozenset[str]().union(
+                *(b.required for b in branches if b.required is not None)
+            )
             required = union if len(union) <= _MAX_SET else None
         return _Piece(exact, required)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-        low, high, body = value  # type: ignore[misc]
+        low, high, body = value
         inner = _sequence(body)
         if low == 0:
             exact = None
@@ -97,7 +100,7 @@ def _element(op: object, value: object) -> _Piece:
         exact = inner.exact if low == high == 1 else None
         return _Piece(exact, inner.required)
     if op is c.ASSERT:
-        _direction, body = value  # type: ignore[misc]
+        _direction, body = value
         # What a positive lookaround asserts must be in the text too.
         return _Piece(frozenset({""}), _sequence(body).required)
     if op in (c.AT, c.ASSERT_NOT):
@@ -105,12 +108,12 @@ def _element(op: object, value: object) -> _Piece:
     return _Piece(None, None)  # classes, any, backreferences: no literal
 
 
-def _sequence(items: object) -> _Piece:
+def _sequence(items: Any) -> _Piece:
     """Join exact runs of neighbouring pieces; keep the rarest requirement."""
     exact: frozenset[str] | None = frozenset({""})
     best: Literals = None
     run: frozenset[str] | None = frozenset({""})
-    for op, value in items:  # type: ignore[attr-defined]
+    for op, value in items:
         piece = _element(op, value)
         best = _rarest(best, piece.required)
         if piece.exact is not None and run is not None:

@@ -9,6 +9,7 @@ XML reports use ``xml_safe``: XML 1.0 cannot hold most control characters at all
 
 from __future__ import annotations
 
+import errno
 import re
 from collections.abc import Iterable
 
@@ -46,6 +47,11 @@ def one_line(text: str) -> str:
     return printable(text)
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 finding``, ``2 findings``: the count with its noun, singular or plural."""
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def xml_safe(text: str) -> str:
     """Characters XML 1.0 forbids written as visible escapes (tab, LF and CR stay)."""
     return _XML_ILLEGAL.sub(_escape, text)
@@ -65,3 +71,13 @@ class SafeConsole(Console):
             for segment in buffer
         )
         return super()._render_buffer(safe)
+
+    def on_broken_pipe(self) -> None:
+        """The reader of the output went away (``mtcheck check … | head``).
+
+        Rich would exit the process from inside a library call, and point the real
+        standard output at /dev/null whatever this console writes to; the command
+        line decides instead (``cli.main``), so the error goes up as it is.
+        """
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")

@@ -31,6 +31,9 @@ class FileResult:
     # Filled in for the reports only when the run asked (--report-unused-suppressions).
     unused_suppressions: tuple[Suppression, ...] = field(default=())
     shortfall: Shortfall | None = None
+    # How many findings ``mtcheck fix`` would fix, the later rounds' included; None
+    # when not counted (only the full report asks).
+    fixes: int | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         assert self.document is not None

@@ -150,7 +150,8 @@ class Rule(abc.ABC):
         ``mtcheck.automaton``); None: the rule runs on every document. Derived once."""
         if "_anchors" not in self.__dict__:
             self.__dict__["_anchors"] = self.derive_anchors()
-        return self.__dict__["_anchors"]
+        anchors: frozenset[str] | None = self.__dict__["_anchors"]
+        return anchors
 
     def derive_anchors(self) -> frozenset[str] | None:
         return None

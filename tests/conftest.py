@@ -19,7 +19,7 @@ def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     cache = tmp_path_factory.getbasetemp() / "mtcheck-cache"
     monkeypatch.setenv("MTCHECK_CACHE_DIR", str(cache))
     results = tmp_path_factory.mktemp("result-cache")
-    monkeypatch.setattr("mtcheck.commands.cache_folder", lambda ruleset: results)
+    monkeypatch.setattr("mtcheck.session.cache_folder", lambda config: results)
 
 
 @pytest.fixture

@@ -3,24 +3,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from mtcheck import commands
+from mtcheck import session
 
 ARTICLE = "Vladimir Putinvisited belarus. Putin spoke.\n"
 
 
 def test_cache_hits_and_misses(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from mtcheck import parallel
+    from mtcheck import checking
 
     folder = tmp_path / "cache"
-    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    monkeypatch.setattr(session, "cache_folder", lambda config: folder)
     checked: list[str] = []
-    real = parallel.check_with_suppressions
+    real = checking.check_with_suppressions
 
     def counting(document, ruleset):  # type: ignore[no-untyped-def]
         checked.append(document.path)
         return real(document, ruleset)
 
-    monkeypatch.setattr(parallel, "check_with_suppressions", counting)
+    monkeypatch.setattr(checking, "check_with_suppressions", counting)
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     first = run("check", "--format", "json", str(article))
@@ -39,7 +39,7 @@ def test_cache_hits_and_misses(run, tmp_path: Path, monkeypatch) -> None:  # typ
 
 def test_clean_removes_the_cache(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "cache"
-    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    monkeypatch.setattr(session, "cache_folder", lambda config: folder)
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     run("check", str(article))
@@ -50,7 +50,7 @@ def test_clean_removes_the_cache(run, tmp_path: Path, monkeypatch) -> None:  # t
 
 def _cached_run(run, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
     folder = tmp_path / "cache"
-    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    monkeypatch.setattr(session, "cache_folder", lambda config: folder)
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     return folder, article, run("check", "--format", "json", str(article))
@@ -83,7 +83,7 @@ def test_a_symlinked_cache_is_neither_used_nor_followed_by_clean(
     (elsewhere / "keep.txt").write_text("precious", encoding="utf-8")
     folder = tmp_path / "cache"
     folder.symlink_to(elsewhere, target_is_directory=True)
-    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    monkeypatch.setattr(session, "cache_folder", lambda config: folder)
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     result = run("check", "--format", "json", str(article))
@@ -109,7 +109,7 @@ def test_a_pool_fills_the_cache_and_reads_it_back(run, tmp_path: Path, monkeypat
     from mtcheck import parallel
 
     folder = tmp_path / "cache"
-    monkeypatch.setattr(commands, "cache_folder", lambda ruleset: folder)
+    monkeypatch.setattr(session, "cache_folder", lambda config: folder)
     articles = tmp_path / "articles"
     articles.mkdir()
     count = parallel.MIN_FILES_FOR_POOL + 2
@@ -119,7 +119,7 @@ def test_a_pool_fills_the_cache_and_reads_it_back(run, tmp_path: Path, monkeypat
     index = json.loads((folder / "results-v2.json").read_text(encoding="utf-8"))
     assert len(index["entries"]) == count
     served: list[str] = []
-    real = parallel._cached
+    real = parallel.cached_result
 
     def counting(path, *args):  # type: ignore[no-untyped-def]
         result = real(path, *args)
@@ -127,6 +127,6 @@ def test_a_pool_fills_the_cache_and_reads_it_back(run, tmp_path: Path, monkeypat
             served.append(path)
         return result
 
-    monkeypatch.setattr(parallel, "_cached", counting)
+    monkeypatch.setattr(parallel, "cached_result", counting)
     second = run("check", "--format", "json", "--jobs", "2", str(articles))
     assert second.out == first.out and len(served) == count

@@ -305,7 +305,7 @@ def test_a_review_backup_takes_the_umask_never_more_open_than_the_article(
     path = tmp_path / "a.txt"
     path.write_text(GLUED, encoding="utf-8")
     path.chmod(article_mode)
-    monkeypatch.setattr("mtcheck.commands._prefilled_input", lambda prompt, default: default)
+    monkeypatch.setattr("mtcheck.review.prompt.prefilled_input", lambda prompt, default: default)
     out = io.StringIO()
     argv = ["review", "--plain", "--isolated", "--color", "never", str(path)]
     code = main(argv, stdout=out, stderr=io.StringIO(), stdin=Terminal("y\ny\n"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from mtcheck.reporters import REPORTERS
+from mtcheck.reporters import FORMATS
 from mtcheck.version import __version__
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -31,7 +31,7 @@ def report(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignor
 
 
 # full and html are tested on their own (test_html_report.py, test_html_browser.py).
-@pytest.mark.parametrize("name", sorted(set(REPORTERS) - {"full", "html"}))
+@pytest.mark.parametrize("name", sorted(set(FORMATS) - {"full", "html"}))
 def test_format_matches_golden_file(report, name: str) -> None:  # type: ignore[no-untyped-def]
     golden = GOLDEN / f"{name}.txt"
     output = report(name)

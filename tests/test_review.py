@@ -138,7 +138,7 @@ def test_review_command_writes_file_and_backup(tmp_path: Path, monkeypatch) -> N
     path = tmp_path / "a.txt"
     path.write_text(TEXT, encoding="utf-8")
     # Answers: accept, reject, pick 2, accept, then confirm the write.
-    monkeypatch.setattr("mtcheck.commands._prefilled_input", lambda prompt, default: default)
+    monkeypatch.setattr("mtcheck.review.prompt.prefilled_input", lambda prompt, default: default)
     stdin = _Terminal("y\nn\n2\ny\ny\n")
     out = io.StringIO()
     code = main(
@@ -258,15 +258,16 @@ def test_notes_without_a_fix_are_shown_and_can_be_edited() -> None:
 
 
 def test_full_screen_only_on_the_process_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import argparse
-
+    from mtcheck.options import InputOptions, ReviewOptions
     from mtcheck.review.command import full_screen_wanted
 
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
-    assert full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)
-    assert not full_screen_wanted(argparse.Namespace(plain=True), sys.stdin, sys.stdout)
-    assert not full_screen_wanted(argparse.Namespace(plain=False), _Terminal(""), sys.stdout)
+    assert full_screen_wanted(None, sys.stdin, sys.stdout)
+    assert not full_screen_wanted(
+        ReviewOptions(InputOptions(("a.md",)), plain=True), sys.stdin, sys.stdout
+    )
+    assert not full_screen_wanted(None, _Terminal(""), sys.stdout)
     monkeypatch.setenv("TERM", "dumb")
-    assert not full_screen_wanted(argparse.Namespace(plain=False), sys.stdin, sys.stdout)
+    assert not full_screen_wanted(None, sys.stdin, sys.stdout)

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from mtcheck.bilingual.numbers import english_numbers, spanish_numbers
-from mtcheck.bilingual.segments import Sentence, fold, split
+from mtcheck.bilingual.segments import Sentence, split
+from mtcheck.document import Document
+from mtcheck.folding import fold
 
 # Gale and Church's variance of the length ratio, and costs (-log prior) per match type.
 # MT keeps sentence boundaries, so merges are rarer than in human translation, for
@@ -268,3 +270,15 @@ def _unpair_strangers(
                 continue
         result.append(pair)
     return result
+
+
+def align_document(document: Document) -> Alignment:
+    """The sentences of a document's Spanish original matched with its own (the prose of
+    a Markdown or HTML original)."""
+    original = document.original
+    assert original is not None, "align_document needs a document with an original"
+    if original.syntax == "txt":
+        return align(original.text, document.text)
+    from mtcheck.formats import extract
+
+    return align(extract(original.text, original.syntax).prose, document.text)

@@ -23,10 +23,10 @@ from mtcheck.bilingual.numbers import (
     small_number_words,
     spanish_numbers,
 )
-from mtcheck.bilingual.segments import Sentence, fold
-from mtcheck.detectors.base import Hit
+from mtcheck.bilingual.segments import Sentence
 from mtcheck.document import Document
-from mtcheck.model import Applicability, Severity
+from mtcheck.folding import fold
+from mtcheck.model import Applicability, Hit, Severity
 
 # Lines of the Spanish site's chrome and its "see also" labels: never an omission.
 _SOURCE_CHROME = re.compile(

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from mtcheck.bilingual.align import Alignment
 from mtcheck.bilingual.checks import is_source_chrome
-from mtcheck.bilingual.segments import fold
+from mtcheck.folding import fold
 from mtcheck.model import Applicability, Finding, Fix
 
 CONFIRMED = "the original confirms it"

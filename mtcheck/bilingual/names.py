@@ -16,7 +16,7 @@ from functools import cache
 
 from rapidfuzz.fuzz import ratio
 
-from mtcheck.bilingual.segments import fold
+from mtcheck.folding import fold
 from mtcheck.lexicon import zipf
 from mtcheck.person_names import person_names
 from mtcheck.resources import word_list

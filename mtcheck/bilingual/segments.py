@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,12 +14,6 @@ _ABBREVIATIONS = frozenset(
     "sr sra srta dr dra lic ing gral gen sen rep gob mr mrs ms st jr no nº núm art pág etc "
     "ee uu ee.uu eeuu u.s u.s.a u.k a.m p.m vs inc co corp ltd av avda".split()
 )
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: José and jose, Belarús and belarus compare equal."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @dataclass(frozen=True)

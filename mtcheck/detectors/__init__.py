@@ -15,10 +15,13 @@ from mtcheck.detectors.casing import (
 from mtcheck.detectors.chrome import detect_scraped_code, detect_site_chrome
 from mtcheck.detectors.consistency import detect_inconsistent_names
 from mtcheck.detectors.glued import detect_glued_words
-from mtcheck.detectors.grammar import detect_personal_a
+from mtcheck.detectors.grammar import detect_acronym_without_article, detect_personal_a
 from mtcheck.detectors.names import detect_translated_person_names
+from mtcheck.detectors.org_pronouns import detect_institution_pronoun, detect_team_pronoun
+from mtcheck.detectors.possessives import detect_your_for_su
 from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
+from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
 from mtcheck.document import Document
 
 # Detectors that compare with the Spanish original (mtcheck.bilingual.checks), by name.
@@ -55,7 +58,13 @@ DETECTORS: dict[str, Detector] = {
     "capitalised-pronoun": detect_capitalised_pronoun,
     "capital-mid-sentence": detect_capital_mid_sentence,
     "personal-a": detect_personal_a,
+    "acronym-without-article": detect_acronym_without_article,
     "pronoun-gender": detect_pronoun_gender,
+    "institution-pronoun": detect_institution_pronoun,
+    "team-pronoun": detect_team_pronoun,
+    "stray-fragment": detect_stray_fragment,
+    "your-for-su": detect_your_for_su,
+    "lowercase-after-stop": detect_lowercase_after_stop,
     "inconsistent-name": detect_inconsistent_names,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,

@@ -187,7 +187,23 @@ _SENTENCE_OPENERS = frozenset(
     "It They There He She We This These Those However Although Though But And Its Their "
     "His Her Our Also Then Meanwhile Furthermore Moreover Nevertheless Therefore Besides".split()
 )
+# Words that open a clause (After, While) or count (One, Twenty): capitalised
+# right after a lower-case word, never after a comma (a list may name a
+# film, After Life), they are a sentence start MT carried over (taken into
+# custody After attacking; you can watch Twenty men). After "of", "the" or
+# "a" they may be part of a name (the Group of Seven nations).
+_AFTER_LOWER_WORD = frozenset(
+    "After Before During Despite While When Whenever Since Because Unless Until Whereas "
+    "According One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Fifteen Twenty "
+    "Thirty Forty Fifty Hundreds Thousands Dozens".split()
+)
+_NAME_BEFORE = frozenset(
+    "of the a an formula channel chapter number season episode phase stage level round game day "
+    "act book volume part step category grade class tier division group zone type gate terminal "
+    "platform line route district ward sector region building floor".split()
+)
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?= [a-z])")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)([,;]?) $")
 # A line with this share of capitalised words is a title in title case.
 _TITLE_SHARE = 0.5
 
@@ -196,9 +212,9 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
     text = analysis.text
     for match in _MID_SENTENCE.finditer(text):
         word = match.group("word")
-        if word not in _SENTENCE_OPENERS:
-            continue
         start = match.start("word")
+        if word not in _SENTENCE_OPENERS and not _opens_after_lower_word(text, start, word):
+            continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -216,3 +232,15 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             f"“{word}” is capitalised mid-sentence, where no sentence starts: write "
             f"“{word.lower()}”",
         )
+
+
+def _opens_after_lower_word(text: str, start: int, word: str) -> bool:
+    if word not in _AFTER_LOWER_WORD:
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    return bool(
+        previous
+        and not previous.group(2)
+        and previous.group(1).islower()
+        and previous.group(1) not in _NAME_BEFORE
+    )

@@ -15,8 +15,7 @@ from collections.abc import Iterator
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.detectors.glued import FUNCTION_WORDS
-from mtcheck.document import Document
-from mtcheck.kinds.line import removal_span
+from mtcheck.document import Document, removal_span
 from mtcheck.model import Applicability
 
 # Characters that code is made of and prose seldom uses.

@@ -20,7 +20,7 @@ from mtcheck import quality
 from mtcheck.diff import word_ops
 from mtcheck.document import Document
 from mtcheck.model import Finding, Severity
-from mtcheck.reporters.json import finding_to_dict
+from mtcheck.records import finding_to_dict
 from mtcheck.results import FileResult
 from mtcheck.rule import RuleInfo
 
@@ -82,11 +82,9 @@ def _spanish_lookup(document: Document, shown: str) -> Any:
     """A function from a displayed offset to the aligned sentence of the original."""
     if document.original is None:
         return lambda offset: None
-    from mtcheck.analysis import Analysis
+    from mtcheck.bilingual.align import align_document
 
-    alignment = Analysis(Document(shown, path=document.path, original=document.original)).alignment
-    if alignment is None:
-        return lambda offset: None
+    alignment = align_document(Document(shown, path=document.path, original=document.original))
     starts = alignment.target_starts
 
     def spanish(offset: int) -> str | None:

@@ -6,9 +6,7 @@ from typing import Any
 
 from mtcheck.eval_report import evaluation_to_dict
 from mtcheck.evaluate import OVERALL, Evaluation
-from mtcheck.html_report.palette import style_of
-
-BAR_WIDTH = 240  # pixels for a value of 1.0 (or the largest value of a chart)
+from mtcheck.html_report.palette import BAR_WIDTH, style_of
 
 
 def _css(category: str) -> str:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from mtcheck.model import CATEGORIES
 
+BAR_WIDTH = 240  # pixels for a value of 1.0 (or the largest value of a chart)
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the
 # common colour-vision deficiencies; black and white omitted.
 _HUES = (

@@ -5,16 +5,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mtcheck.html_report import articles
-from mtcheck.html_report.evaluation import BAR_WIDTH
-from mtcheck.html_report.palette import STYLES, style_of
+from mtcheck.html_report.palette import BAR_WIDTH, STYLES, style_of
 from mtcheck.model import CATEGORIES
 from mtcheck.results import FileResult
+from mtcheck.rule import RuleInfo
 from mtcheck.version import __version__
 
 if TYPE_CHECKING:
@@ -78,11 +78,15 @@ def _category(category: str) -> dict[str, str]:
     return style.as_dict() | {"category": category, "css": f"cat-{style.category}"}
 
 
-def check_page(results: Sequence[FileResult]) -> str:
-    """The report of a check: an index of the files and each article marked up."""
-    from mtcheck.reporters.locations import rule_catalogue
+def check_page(
+    results: Sequence[FileResult], catalogue: Mapping[str, RuleInfo] | None = None
+) -> str:
+    """The report of a check: an index of the files and each article marked up, with
+    the rules of ``catalogue`` (by id; by default the bundled ones) described."""
+    if catalogue is None:
+        from mtcheck.engine import default_ruleset
 
-    catalogue = rule_catalogue()
+        catalogue = {rule.info.id: rule.info for rule in default_ruleset()}
     categories = articles.categories_of(results, CATEGORIES)
     read = [(n, r) for n, r in enumerate(results)]
     used_rules = sorted({f.rule_id for r in results for f in r.findings})

@@ -133,5 +133,9 @@ class PhraseRule(Rule):
                 r if self.case_sensitive else match_case(r, match.group()) for r in chosen
             ]
             spanish = self.spanish.get(self._key(match.group()))
-            fields = {"spanish": spanish} if spanish is not None else {}
-            yield self.finding(match.start(), match.end(), document, replacements, **fields)
+            if spanish is not None:
+                yield self.finding(
+                    match.start(), match.end(), document, replacements, spanish=spanish
+                )
+            else:
+                yield self.finding(match.start(), match.end(), document, replacements)

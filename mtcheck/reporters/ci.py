@@ -5,15 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mtcheck.baseline import finding_key
 from mtcheck.model import Finding, Severity
-from mtcheck.printable import printable, xml_safe
-from mtcheck.reporters.base import Reporter
-from mtcheck.reporters.json import finding_to_dict
+from mtcheck.printable import plural, printable, xml_safe
+from mtcheck.records import finding_to_dict
+from mtcheck.reporters.base import CollectingReporter, ReportContext, Reporter
 from mtcheck.reporters.locations import (
     SARIF_LEVEL,
     SRCROOT,
@@ -21,11 +21,14 @@ from mtcheck.reporters.locations import (
     findings,
     locate,
     positions,
-    rule_catalogue,
 )
 from mtcheck.results import FileResult
+from mtcheck.rule import RuleInfo
 from mtcheck.verdicts import UNUSED_SUPPRESSION, VERDICT_RULES, Verdict, verdicts
 from mtcheck.version import __version__
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 HOMEPAGE = "https://pypi.org/project/mtcheck/"
 
@@ -33,8 +36,8 @@ HOMEPAGE = "https://pypi.org/project/mtcheck/"
 class JsonLinesReporter(Reporter):
     """One JSON object per finding, with its path: easy to stream and grep."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
-        for result, finding in findings(results):
+    def add(self, result: FileResult) -> None:
+        for _, finding in findings([result]):
             record = {"path": result.path, **finding_to_dict(finding, result)}
             self.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -54,8 +57,8 @@ _GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.
 class GithubReporter(Reporter):
     """GitHub Actions workflow commands: each finding becomes an annotation on the diff."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
-        for result, finding in findings(results):
+    def add(self, result: FileResult) -> None:
+        for _, finding in findings([result]):
             where = locate(result, finding)
             title = f"{finding.rule_id} {finding.name} ({finding.category})"
             properties = ",".join(
@@ -74,7 +77,7 @@ class GithubReporter(Reporter):
                 message += f" → {finding.suggestions[0]}"
             level = _GITHUB_LEVEL[finding.severity]
             self.write(f"::{level} {properties}::{_escape_data(message)}\n")
-        for verdict in verdicts(results):
+        for verdict in verdicts([result]):
             self.write(self._annotation(verdict))
 
     @staticmethod
@@ -100,11 +103,11 @@ def _region(result: FileResult, start: int, end: int) -> dict[str, int]:
     }
 
 
-class SarifReporter(Reporter):
+class SarifReporter(CollectingReporter):
     """SARIF 2.1.0, as GitHub code scanning accepts it: rules, results, locations, fixes."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
-        catalogue = rule_catalogue()
+    def render(self, results: Sequence[FileResult]) -> None:
+        catalogue = self.context.catalogue
         judged = verdicts(results)
         used = sorted({f.rule_id for _, f in findings(results)})
         used += sorted({v.rule for v in judged})
@@ -136,7 +139,7 @@ class SarifReporter(Reporter):
         self.write(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
 
     @staticmethod
-    def _rule(rule_id: str, catalogue: dict[str, Any]) -> dict[str, Any]:
+    def _rule(rule_id: str, catalogue: Mapping[str, RuleInfo]) -> dict[str, Any]:
         if rule_id in VERDICT_RULES:
             text = VERDICT_RULES[rule_id]
             return {
@@ -149,7 +152,7 @@ class SarifReporter(Reporter):
                 },
             }
         info = catalogue.get(rule_id)
-        if info is None:  # a team's own rule loaded with --extra-rules
+        if info is None:  # only when a caller gives no context
             return {"id": rule_id}
         return {
             "id": info.id,
@@ -223,37 +226,42 @@ class SarifReporter(Reporter):
 
 
 class JunitReporter(Reporter):
-    """JUnit XML: a test case per file, failing with its findings."""
+    """JUnit XML: a test case per file, failing with its findings (built file by file)."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
+    def __init__(self, console: Console, context: ReportContext | None = None) -> None:
+        super().__init__(console, context)
+        self.cases: list[ElementTree.Element] = []
+
+    def add(self, result: FileResult) -> None:
+        case = ElementTree.Element("testcase", name=result.path, classname="mtcheck")
+        if result.error is not None:
+            failure = ElementTree.SubElement(case, "failure", message=result.error.message)
+            failure.text = str(result.error)
+        elif result.findings:
+            lines = []
+            for finding in result.findings:
+                where = locate(result, finding)
+                lines.append(
+                    f"{where.path}:{where.line}:{where.column}: {finding.rule_id} "
+                    f"[{finding.category}] {finding.message}"
+                )
+            count = len(result.findings)
+            failure = ElementTree.SubElement(case, "failure", message=plural(count, "finding"))
+            failure.text = "\n".join(lines)
+        self.cases.append(case)
+
+    def finish(self) -> None:
         suites = ElementTree.Element("testsuites")
-        failures = sum(1 for r in results if r.findings or r.error is not None)
+        failures = sum(1 for case in self.cases if case.find("failure") is not None)
         suite = ElementTree.SubElement(
             suites,
             "testsuite",
             name="mtcheck",
-            tests=str(len(results)),
+            tests=str(len(self.cases)),
             failures=str(failures),
             errors="0",
         )
-        for result in results:
-            case = ElementTree.SubElement(suite, "testcase", name=result.path, classname="mtcheck")
-            if result.error is not None:
-                failure = ElementTree.SubElement(case, "failure", message=result.error.message)
-                failure.text = str(result.error)
-            elif result.findings:
-                lines = []
-                for finding in result.findings:
-                    where = locate(result, finding)
-                    lines.append(
-                        f"{where.path}:{where.line}:{where.column}: {finding.rule_id} "
-                        f"[{finding.category}] {finding.message}"
-                    )
-                count = len(result.findings)
-                failure = ElementTree.SubElement(
-                    case, "failure", message=f"{count} finding{'s' if count != 1 else ''}"
-                )
-                failure.text = "\n".join(lines)
+        suite.extend(self.cases)
         for element in suites.iter():
             element.attrib = {k: xml_safe(v) for k, v in element.attrib.items()}
             if element.text:
@@ -265,10 +273,10 @@ class JunitReporter(Reporter):
 _RDJSON_SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
 
 
-class RdjsonReporter(Reporter):
+class RdjsonReporter(CollectingReporter):
     """reviewdog's Diagnostic Format, with suggestions reviewdog can apply."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
+    def render(self, results: Sequence[FileResult]) -> None:
         diagnostics = []
         for result, finding in findings(results):
             where = locate(result, finding)
@@ -305,10 +313,10 @@ def _rd_range(result: FileResult, start: int, end: int) -> dict[str, Any]:
 _GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
-class GitlabReporter(Reporter):
+class GitlabReporter(CollectingReporter):
     """GitLab Code Quality: a JSON list of issues with stable fingerprints."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
+    def render(self, results: Sequence[FileResult]) -> None:
         issues = []
         for result, finding in findings(results):
             where = locate(result, finding)

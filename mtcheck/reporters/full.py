@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from rich.console import Console
 from rich.text import Text
 
 from mtcheck import quality
 from mtcheck.fixer import fixable
 from mtcheck.model import Applicability, Finding, Severity
-from mtcheck.printable import one_line
-from mtcheck.reporters.base import Reporter
+from mtcheck.printable import one_line, plural
+from mtcheck.reporters.base import ReportContext, Reporter
 from mtcheck.results import FileResult
 from mtcheck.rule import quotable
 
@@ -35,46 +34,53 @@ def _suggestion(finding: Finding) -> Text:
 
 
 class FullReporter(Reporter):
-    def report(self, results: Sequence[FileResult]) -> None:
-        total = fixable_count = files_with_findings = 0
-        for result in results:
-            if result.error is not None or not result.findings:
-                continue
-            files_with_findings += 1
-            header = Text(one_line(result.path), style="bold underline")
-            file_score = quality.score(result)
-            if file_score is not None:
-                header.append(f"  quality {file_score:.1f}/100", style="dim")
-            if result.shortfall is not None:
-                header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
-            self.console.print(header, soft_wrap=True)  # a path is never broken
-            for finding in result.findings:
-                total += 1
-                fixable_count += fixable(finding, Applicability.SAFE)
-                line, column = result.position(finding.span.start)
-                row = Text("  ")
-                row.append(f"{line}:{column}".ljust(8), style="bold")
-                row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
-                row.append(f"[{finding.category}] ", style="magenta")
-                row.append(one_line(finding.message))
-                self.console.print(row)
-                suggestion = _suggestion(finding)
-                if suggestion.plain:
-                    self.console.print(suggestion)
-            self.console.print()
-        checked = sum(1 for r in results if r.error is None)
-        if total:
-            summary = Text(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
-            summary.append(
-                f" in {files_with_findings} of {checked} file{'s' if checked != 1 else ''}"
-            )
-            if fixable_count:
-                summary.append(f"; {fixable_count} fixable with ")
+    def __init__(self, console: Console, context: ReportContext | None = None) -> None:
+        super().__init__(console, context)
+        self.total = self.fixable = self.with_findings = self.checked = 0
+
+    def add(self, result: FileResult) -> None:
+        if result.error is not None:
+            return
+        self.checked += 1
+        if not result.findings:
+            return
+        self.with_findings += 1
+        header = Text(one_line(result.path), style="bold underline")
+        file_score = quality.score(result)
+        if file_score is not None:
+            header.append(f"  quality {file_score:.1f}/100", style="dim")
+        if result.shortfall is not None:
+            header.append(f", below --fail-under {result.shortfall.threshold:g}", style="red")
+        self.console.print(header, soft_wrap=True)  # a path is never broken
+        for finding in result.findings:
+            self.total += 1
+            self._row(result, finding)
+        if result.fixes is not None:  # what `mtcheck fix` would fix, its later rounds too
+            self.fixable += result.fixes
+        else:
+            self.fixable += sum(fixable(f, Applicability.SAFE) for f in result.findings)
+        self.console.print()
+
+    def _row(self, result: FileResult, finding: Finding) -> None:
+        line, column = result.position(finding.span.start)
+        row = Text("  ")
+        row.append(f"{line}:{column}".ljust(8), style="bold")
+        row.append(finding.rule_id.ljust(7), style=_SEVERITY_STYLE[finding.severity])
+        row.append(f"[{finding.category}] ", style="magenta")
+        row.append(one_line(finding.message))
+        self.console.print(row)
+        suggestion = _suggestion(finding)
+        if suggestion.plain:
+            self.console.print(suggestion)
+
+    def finish(self) -> None:
+        checked = self.checked
+        if self.total:
+            summary = Text(f"Found {plural(self.total, 'finding')}", style="bold")
+            summary.append(f" in {self.with_findings} of {plural(checked, 'file')}")
+            if self.fixable:
+                summary.append(f"; {self.fixable} fixable with ")
                 summary.append("mtcheck fix", style="bold")
             self.console.print(summary)
         elif checked:
-            self.console.print(
-                Text(
-                    f"All clean: {checked} file{'s' if checked != 1 else ''} checked", style="green"
-                )
-            )
+            self.console.print(Text(f"All clean: {plural(checked, 'file')} checked", style="green"))

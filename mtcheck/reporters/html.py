@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mtcheck.reporters.base import Reporter
+from mtcheck.reporters.base import CollectingReporter
 from mtcheck.results import FileResult
 
 
-class HtmlReporter(Reporter):
+class HtmlReporter(CollectingReporter):
     """An index of the files by score, and each article with its findings marked."""
 
-    def report(self, results: Sequence[FileResult]) -> None:
+    def render(self, results: Sequence[FileResult]) -> None:
         from mtcheck.html_report import check_page  # Jinja2 loads only for this format
 
-        self.write(check_page(results))
+        self.write(check_page(results, self.context.catalogue))

@@ -3,63 +3,41 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from mtcheck import quality
-from mtcheck.model import Finding
-from mtcheck.reporters.base import Reporter
+from mtcheck.records import file_entry, finding_to_dict
+from mtcheck.reporters.base import ReportContext, Reporter
 from mtcheck.results import FileResult
-from mtcheck.verdicts import json_fields
 from mtcheck.version import __version__
 
-
-def finding_to_dict(finding: Finding, result: FileResult) -> dict[str, Any]:
-    line, column = result.position(finding.span.start)
-    fix = None
-    if finding.fix is not None:
-        fix = {
-            "applicability": finding.fix.applicability.label,
-            "edits": [
-                {"start": e.span.start, "end": e.span.end, "replacement": e.replacement}
-                for e in finding.fix.edits
-            ],
-        }
-    return {
-        "rule": finding.rule_id,
-        "name": finding.name,
-        "category": finding.category,
-        "severity": finding.severity.label,
-        "message": finding.message,
-        "start": finding.span.start,
-        "end": finding.span.end,
-        "line": line,
-        "column": column,
-        "matched": finding.matched,
-        "fix": fix,
-        "suggestions": list(finding.suggestions),
-    }
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-def report_dict(results: Sequence[FileResult]) -> dict[str, Any]:
-    files = []
-    for result in results:
-        entry: dict[str, Any] = {"path": result.path}
-        if result.document is not None:
-            original = result.document.original
-            entry["source"] = original.path if original is not None else None
-            entry["words"] = quality.words(result)
-            entry["score"] = quality.score(result)
-        if result.error is not None:
-            entry["error"] = result.error.message
-            entry["findings"] = []
-        else:
-            entry["findings"] = [finding_to_dict(f, result) for f in result.findings]
-        entry.update(json_fields(result))
-        files.append(entry)
-    return {"version": __version__, "files": files}
+def report_dict(results: Iterable[FileResult]) -> dict[str, Any]:
+    return {"version": __version__, "files": [file_entry(r) for r in results]}
 
 
 class JsonReporter(Reporter):
-    def report(self, results: Sequence[FileResult]) -> None:
-        self.write(json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n")
+    """Written file by file as results come, byte for byte what ``json.dumps`` of the
+    whole ``report_dict`` would give (indent 2), so memory stays flat on any run."""
+
+    def __init__(self, console: Console, context: ReportContext | None = None) -> None:
+        super().__init__(console, context)
+        self.files = 0
+
+    def start(self) -> None:
+        self.write('{\n  "version": ' + json.dumps(__version__) + ',\n  "files": [')
+
+    def add(self, result: FileResult) -> None:
+        text = json.dumps(file_entry(result), ensure_ascii=False, indent=2)
+        separator = ",\n" if self.files else "\n"
+        self.write(separator + "\n".join("    " + line for line in text.split("\n")))
+        self.files += 1
+
+    def finish(self) -> None:
+        self.write("\n  ]\n}\n" if self.files else "]\n}\n")
+
+
+__all__ = ["JsonReporter", "file_entry", "finding_to_dict", "report_dict"]

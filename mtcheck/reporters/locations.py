@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,6 @@ from urllib.parse import quote
 
 from mtcheck.model import Finding, Severity
 from mtcheck.results import FileResult
-from mtcheck.rule import RuleInfo
 
 
 @dataclass(frozen=True)
@@ -50,18 +50,12 @@ def artifact_location(path: str) -> dict[str, Any]:
     return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
 
 
-def findings(results: list[FileResult] | tuple[FileResult, ...]):  # type: ignore[no-untyped-def]
+def findings(results: Iterable[FileResult]) -> Iterator[tuple[FileResult, Finding]]:
     """Every (result, finding) pair of the files that could be read, in order."""
     for result in results:
         if result.document is not None:
             for finding in result.findings:
                 yield result, finding
-
-
-def rule_catalogue() -> dict[str, RuleInfo]:
-    from mtcheck.engine import default_ruleset
-
-    return {rule.info.id: rule.info for rule in default_ruleset()}
 
 
 SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -157,7 +157,8 @@ def panel(engine: Decisions, current: Current | None, rules: RuleSet | None = No
     evidence = _evidence(finding, rules)
     if evidence:
         out.append(evidence, style="dim")
-    return out.rstrip() or out
+    out.rstrip()  # in place
+    return out
 
 
 def status(engines: list[Decisions], index: int, current: Current | None) -> Text:

@@ -5,6 +5,12 @@ to read on the worker, or a ``(path, text)`` pair whose text is a string or the 
 bytes. The rule set, config and read options travel together as one ``Shipment``,
 sent to each worker once; every article of every partition is checked with it.
 
+Each article goes through the run session's own steps (``mtcheck.checking``): a path
+through ``check_path``, the one function ``parallel.check_paths`` runs for each file,
+and a given text, once it is a document, through ``check_document``, which
+``check_paths`` and ``mtcheck.check_texts`` end in. So a finding on Dask is the
+finding the command line gives, from the same code.
+
 An article that fails (undecodable bytes, a markup that cannot be read, a pattern over
 its time budget, or a fault of mtcheck itself) becomes a result with its error, so one
 bad file never fails a partition.
@@ -16,13 +22,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from mtcheck.checking import check_document, check_path
 from mtcheck.document import Document, ReadOptions, decode
-from mtcheck.engine import RuleSet, check_with_suppressions
+from mtcheck.engine import RuleSet
 from mtcheck.errors import InputError
-from mtcheck.parallel import check_path
 from mtcheck.reporters.json import finding_to_dict, report_dict
 from mtcheck.results import FileResult
-from mtcheck.safe_regex import BudgetExceeded
 from mtcheck.sources import Originals
 from mtcheck.verdicts import judge
 
@@ -55,12 +60,13 @@ class Shipment:
     ruleset: RuleSet
     options: ReadOptions = field(default_factory=ReadOptions)
     originals: Originals | None = None
+    count_fixes: bool = False  # as the session's: for the human report's fix count
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The rule set's automaton is a compiled extension object: each worker builds
         # its own on first use (milliseconds) from the rules, which do travel.
         fresh = RuleSet(self.ruleset.rules, self.ruleset.config)
-        return (_arrived, (fresh, self.options, self.originals))
+        return (_arrived, (fresh, self.options, self.originals, self.count_fixes))
 
 
 # How many shipments this process has unpacked: the tests read it on each worker to
@@ -68,10 +74,12 @@ class Shipment:
 arrivals = 0
 
 
-def _arrived(ruleset: RuleSet, options: ReadOptions, originals: Originals | None) -> Shipment:
+def _arrived(
+    ruleset: RuleSet, options: ReadOptions, originals: Originals | None, count_fixes: bool
+) -> Shipment:
     global arrivals
     arrivals += 1
-    return Shipment(ruleset, options, originals)
+    return Shipment(ruleset, options, originals, count_fixes)
 
 
 def check_partition(articles: Iterable[Article], shipment: Shipment) -> list[FileResult]:
@@ -83,7 +91,14 @@ def _check_one(article: Article, shipment: Shipment) -> FileResult:
     path = article if isinstance(article, str) else article[0]
     try:
         if isinstance(article, str):
-            return check_path(article, shipment.ruleset, shipment.options, None, shipment.originals)
+            return check_path(
+                article,
+                shipment.ruleset,
+                shipment.options,
+                None,
+                shipment.originals,
+                count_fixes=shipment.count_fixes,
+            )
         return _check_given(path, article[1], shipment)
     except Exception as fault:  # a fault of mtcheck on one article must not stop the archive
         message = f"mtcheck failed on this article ({type(fault).__name__}: {fault})"
@@ -92,30 +107,31 @@ def _check_one(article: Article, shipment: Shipment) -> FileResult:
 
 def _check_given(path: str, text: str | bytes, shipment: Shipment) -> FileResult:
     """An article whose text came with it (a bag or a Parquet column), not from a file."""
+    try:
+        document = _given_document(path, text, shipment)
+    except InputError as error:
+        return FileResult(path, error=error)
+    return check_document(document, shipment.ruleset, count_fixes=shipment.count_fixes)
+
+
+def _given_document(path: str, text: str | bytes, shipment: Shipment) -> Document:
+    """The text as the document a file of that name would read as (decoded as files
+    are, an empty one refused as an empty file is), with its original attached."""
     from mtcheck.formats import syntax_for
 
     options = shipment.options
     syntax = options.syntax or syntax_for(path)
-    try:
-        if isinstance(text, bytes):
-            document = decode(text, path, options.encoding, syntax)
-        elif isinstance(text, str):
-            document = Document(text, path=path, syntax=syntax)
-        else:
-            raise InputError(path, f"the text is a {type(text).__name__}, not a string or bytes")
-        if not document.text.strip():
-            raise InputError(path, "empty text; nothing to check")
-        if shipment.originals is not None:
-            document = shipment.originals.attach(document, options)
-    except InputError as error:
-        return FileResult(path, error=error)
-    try:
-        findings, unused = check_with_suppressions(document, shipment.ruleset)
-    except BudgetExceeded as exceeded:
-        return FileResult(path, error=InputError(path, exceeded.naming(shipment.ruleset)))
-    except InputError as error:
-        return FileResult(path, error=InputError(path, error.message, error.line))
-    return FileResult(path, document, tuple(findings), unused_suppressions=tuple(unused))
+    if isinstance(text, bytes):
+        document = decode(text, path, options.encoding, syntax)
+    elif isinstance(text, str):
+        document = Document(text, path=path, syntax=syntax)
+    else:
+        raise InputError(path, f"the text is a {type(text).__name__}, not a string or bytes")
+    if not document.text.strip():
+        raise InputError(path, "empty text; nothing to check")
+    if shipment.originals is not None:
+        document = shipment.originals.attach(document, options)
+    return document
 
 
 def file_entry(result: FileResult) -> dict[str, Any]:

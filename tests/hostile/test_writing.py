@@ -35,8 +35,8 @@ def test_an_encoding_error_is_one_line_and_writes_nothing(run, tmp_path):
     original = "He said «hello» to them.\n".encode("latin-1")
     path.write_bytes(original)
     doc = load(path, "latin-1")
-    from mtcheck.commands import encoded
     from mtcheck.errors import InputError
+    from mtcheck.writing import encoded
 
     with pytest.raises(InputError, match=r"U\+201C.*cannot encode"):
         encoded(doc, "He said “hello” to them.\n")
@@ -223,9 +223,9 @@ def test_a_fix_that_would_start_the_file_with_a_bom_is_refused(run, tmp_path) ->
 def test_encoded_refuses_text_that_would_read_back_as_a_bom() -> None:
     import pytest
 
-    from mtcheck.commands import encoded
     from mtcheck.document import Document
     from mtcheck.errors import InputError
+    from mtcheck.writing import encoded
 
     document = Document("x \ufeffy\n", path="a.txt")
     with pytest.raises(InputError, match="U\\+FEFF"):

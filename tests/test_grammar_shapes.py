@@ -1,0 +1,98 @@
+"""Grammar and casing constructions recognised by their shape and by what the
+article says elsewhere (teams, introduced acronyms, pieces after a stop)."""
+
+from __future__ import annotations
+
+from mtcheck import check_text, fix_text
+
+
+def _flagged(text: str, rule_id: str) -> list[str]:
+    return [f.matched for f in check_text(text) if f.rule_id == rule_id]
+
+
+def test_a_short_piece_after_a_stop_is_grammar_a_long_one_casing() -> None:
+    short = "Rates will rise at a lower rate. minor rhythm.\n"
+    long = "They meet at the polls. and with Petro we have found ourselves in new times.\n"
+    assert _flagged(short, "MT718") == ["minor rhythm."] and not _flagged(short, "MT815")
+    assert _flagged(long, "MT815") == ["and"] and not _flagged(long, "MT718")
+
+
+def test_abbreviations_before_a_stop_are_not_sentence_ends() -> None:
+    text = (
+        "Fires near Sacramento, Calif. and Reno, Nev. spread; Smith Bros. and others fled, etc.\n"
+    )
+    assert not _flagged(text, "MT815") and not _flagged(text, "MT718")
+
+
+def test_a_capitalised_sentence_after_a_piece_closes_it() -> None:
+    # The piece must end in a stop of its own with a sentence (or nothing) after it.
+    assert _flagged("It rose. of Venezuela (BCV). Prices fell.\n", "MT718") == [
+        "of Venezuela (BCV)."
+    ]
+    assert not _flagged("It rose. of Venezuela, and prices fell sharply all week.\n", "MT718")
+
+
+def test_a_lower_case_sentence_gets_its_capital_only_as_an_unsafe_fix() -> None:
+    text = "They meet at the polls. and with Petro we have found ourselves in new times.\n"
+    assert fix_text(text) == text
+    assert "polls. And with" in fix_text(text, unsafe=True)
+
+
+def test_institution_he_needs_nobody_named_before_it() -> None:
+    text = "The court ruled on Monday. Specifically, he explained that the minimum falls.\n"
+    assert _flagged(text, "MT719") == ["he"]
+    named = "Judge Pablo Llarena spoke.\n\n" + text
+    assert not _flagged(named, "MT719")
+
+
+def test_an_acronym_counts_once_the_article_introduces_it_after_a_name() -> None:
+    introduced = "The Ministry of Health (Minsa) spoke. Later Minsa indicated that he will sue.\n"
+    assert _flagged(introduced, "MT719") == ["he"]
+    nickname = "Luiz Inácio da Silva (Lula) spoke. Later Lula indicated that he will sue.\n"
+    assert not _flagged(nickname, "MT719")
+
+
+def test_team_he_only_in_a_sports_story_for_a_name_shown_to_be_a_team() -> None:
+    story = (
+        "Tolima vs. Junior opens the league round of matches. Tolima is the team with the best "
+        "run, and now he wants the title.\n"
+    )
+    assert _flagged(story, "MT729") == ["he"]
+    # Nothing here says Tolima is a team rather than a man.
+    no_evidence = "The league round of matches opens. Tolima won, and now he wants the title.\n"
+    assert not _flagged(no_evidence, "MT729")
+
+
+def test_team_he_stops_at_a_person_who_acts() -> None:
+    story = (
+        "Tolima vs. Junior opens the league round of matches. Tolima won, and Soto said he "
+        "wants the title.\n"
+    )
+    assert not _flagged(story, "MT729")
+
+
+def test_your_is_left_where_the_sentence_speaks_to_the_reader() -> None:
+    assert _flagged("TV Azteca made changes to your schedule this year.\n", "MT723") == ["your"]
+    for text in (
+        "If you travel, check your passport before the trip.\n",
+        "Here is what your vote means for the city council.\n",
+        "Will the new law change your pension next year?\n",
+    ):
+        assert not _flagged(text, "MT723"), text
+
+
+def test_capital_openers_after_a_lower_case_word_but_not_in_names() -> None:
+    assert _flagged("Sixty men were held After attacking the hospital.\n", "MT814") == ["After"]
+    for text in (
+        "The Group of Seven nations met.\n",
+        "The twist came in season Two of the show.\n",
+        "Peru Beat Chile After Extra Time And Reach The Final\n",
+    ):
+        assert not _flagged(text, "MT814"), text
+
+
+def test_acronym_opener_takes_the_article_the_article_gives_it() -> None:
+    text = "Rates rose, the BCV said. BCV reported the result.\n"
+    fixed = fix_text(text, unsafe=True)
+    assert fixed == "Rates rose, the BCV said. The BCV reported the result.\n"
+    assert not _flagged("NATO met. NATO reported no losses.\n", "MT730")
