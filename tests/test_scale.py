@@ -145,6 +145,10 @@ def test_cli_json_report_is_the_plain_one_file_for_file(client: Any, tmp_path: P
     assert plain[0] == 2 and "broken.txt" in plain[2]
     concise = ("check", "--format", "concise", "--statistics", str(folder / "000"))
     assert _cli(*concise, "--engine", "dask", "--scheduler", address) == _cli(*concise)
+    # The human report counts what `fix` would fix: the workers count it as well.
+    full = ("check", "--no-cache", "--color", "never", str(folder / "000"))
+    assert _cli(*full, "--engine", "dask", "--scheduler", address) == _cli(*full)
+    assert "fixable" in _cli(*full)[1]
 
 
 def test_cli_writes_parquet_partitions_with_the_report_fields(client: Any, tmp_path: Path) -> None:
@@ -316,6 +320,8 @@ def test_a_failed_task_is_tried_again(client: Any, tmp_path: Path) -> None:
         (("--workers", "2"), "--workers goes with --engine dask"),
         (("--engine", "dask", "--workers", "2", "--scheduler", "tcp://x:1"), "local cluster"),
         (("--engine", "dask", "--output-dir", "o", "--baseline", "b.json"), "--baseline needs"),
+        (("--engine", "dask", "--output-dir", "o", "--statistics"), "--statistics needs"),
+        (("--engine", "dask", "--output-dir", "o", "--output-file", "r"), "--output-file needs"),
     ],
 )
 def test_options_that_do_not_go_together(argv: tuple[str, ...], message: str) -> None:
@@ -359,14 +365,15 @@ def test_workers_of_another_version_are_refused() -> None:
         _require_mtcheck(Cluster({}))
 
 
-def test_plain_check_never_imports_dask(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["'check', '--no-cache'", "'fix'"])
+def test_plain_check_and_fix_never_import_dask(tmp_path: Path, command: str) -> None:
     import subprocess
     import sys
 
     path = tmp_path / "a.txt"
     path.write_text(article(2), encoding="utf-8")
     code = (
-        "import sys; from mtcheck.cli import main; main(['check', '--no-cache', sys.argv[1]]);"
+        f"import sys; from mtcheck.cli import main; main([{command}, sys.argv[1]]);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
     )
     done = subprocess.run(

@@ -26,7 +26,8 @@ from mtcheck.checking import check_document, check_path
 from mtcheck.document import Document, ReadOptions, decode
 from mtcheck.engine import RuleSet
 from mtcheck.errors import InputError
-from mtcheck.reporters.json import finding_to_dict, report_dict
+from mtcheck.records import file_entry as report_entry
+from mtcheck.records import finding_to_dict
 from mtcheck.results import FileResult
 from mtcheck.sources import Originals
 from mtcheck.verdicts import judge
@@ -137,9 +138,7 @@ def _given_document(path: str, text: str | bytes, shipment: Shipment) -> Documen
 def file_entry(result: FileResult) -> dict[str, Any]:
     """The article as an entry of the JSON report's ``files`` (docs/json-report.md), as
     a plain ``mtcheck check --format json`` writes it (no verdict options)."""
-    judged = judge(result, fail_under=None, report_unused=False)
-    entry: dict[str, Any] = report_dict([judged])["files"][0]
-    return entry
+    return report_entry(judge(result, fail_under=None, report_unused=False))
 
 
 def finding_rows(result: FileResult) -> list[dict[str, Any]]:
