@@ -38,3 +38,56 @@ def test_a_named_byline_and_a_live_blog_time_stay() -> None:
 def test_a_lone_word_among_short_lines_is_a_table_cell_or_menu_item() -> None:
     text = "The vote passed after a long debate.\n\nBench\n\nFuerza Popular 21\n\nIt ended late.\n"
     assert not [f for f in check_text(text) if f.rule_id == "MT027"]
+
+
+def _chrome(text: str) -> list[str]:
+    return [f.matched for f in check_text(text) if f.category == "boilerplate"]
+
+
+def test_a_headline_scraped_twice_loses_its_second_copy() -> None:
+    text = (
+        "Prosecutors appeal the ruling on the sentence\n\nMADRID, 15 Sep.\n\n"
+        "Prosecutors appeal the ruling on the sentence\n\nThe office said it would appeal.\n"
+    )
+    assert fix_text(text) == (
+        "Prosecutors appeal the ruling on the sentence\n\nThe office said it would appeal.\n"
+    )
+
+
+def test_a_short_line_may_repeat() -> None:
+    text = "Results\n\nThe first round ended.\n\nResults\n\nThe second round ended too.\n"
+    assert not [f for f in check_text(text) if "twice" in f.message]
+
+
+def test_the_headline_under_a_story_link_goes_with_it() -> None:
+    text = "The minister spoke.\n\nPrevious Story\n\nThe Senate once again expands the “Trai\n"
+    assert fix_text(text) == "The minister spoke.\n"
+
+
+def test_a_sentence_after_a_story_link_is_not_a_headline() -> None:
+    text = "Previous story\n\nThe Senate met on Monday and approved the law.\n"
+    assert "The Senate met" in fix_text(text)
+
+
+def test_a_row_of_tags_is_chrome_but_a_title_case_headline_is_not() -> None:
+    tags = "The court ruled.\n\nFeatured CGPJ Russia Carles Puigdemont Ukraine Terrorism\n"
+    assert _chrome(tags) == ["Featured CGPJ Russia Carles Puigdemont Ukraine Terrorism"]
+    headline = "The court ruled.\n\nPutin Arrives In Minsk For Talks With Lukashenko\n"
+    assert _chrome(headline) == []
+
+
+def test_a_city_before_the_header_date_and_a_dateline_before_the_story() -> None:
+    assert _chrome("The court ruled.\n\nMADRID, 15 Sep.\n") == ["MADRID, 15 Sep."]
+    assert _chrome("MADRID, 15 Sep. (EUROPA PRESS) - The court ruled.\n") == []
+
+
+def test_markdown_keeps_its_title_repeated_in_the_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from mtcheck.api import check_file
+
+    article = tmp_path / "a.md"
+    article.write_text(
+        '---\ntitle: "Santiago registers the year\'s highest heat"\n---\n\n'
+        "Santiago registers the year's highest heat\n"
+        "==========================================\n\nThe city reached 37 degrees.\n"
+    )
+    assert not [f for f in check_file(article) if "twice" in f.message]

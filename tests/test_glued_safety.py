@@ -84,3 +84,50 @@ def test_a_name_glued_at_a_markdown_link_boundary_is_fixed(tmp_path) -> None:  #
     article.write_text("Talks ended. [Arévalo](https://example.com/a)is pleased. Arévalo spoke.\n")
     fixed = fix_document(load(article)).text
     assert fixed == "Talks ended. [Arévalo](https://example.com/a) is pleased. Arévalo spoke.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("The pesoswhich were printed lost value.", "The pesos which were printed lost value."),
+        ("Inflation reached 8.7%in September.", "Inflation reached 8.7% in September."),
+        ("He said it on Monday.The rest followed.", "He said it on Monday. The rest followed."),
+        (
+            "He met [Vladimir Putin](https://example.com/p)visited Minsk.",
+            "He met [Vladimir Putin](https://example.com/p) visited Minsk.",
+        ),
+        (
+            "He thanked[Putin](https://example.com/p) for it.",
+            "He thanked [Putin](https://example.com/p) for it.",
+        ),
+    ],
+)
+def test_joins_at_a_common_word_a_sign_a_stop_and_a_plain_text_link(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He declared an emergency, instating a curfew.",  # in + stating is one word
+        "Nine ships used the NeoPanamax locks.",  # a prefix and a name
+        "The 2nd round and the 3D film, a 4x4 truck.",
+    ],
+)
+def test_prefixes_and_short_endings_are_not_glued(text: str) -> None:
+    assert [f for f in check_text(text) if f.category == "glued-words"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Government officialssaid the plan works.", "Government officials said the plan works."),
+        ("Gustavo Petro’sadministration said no.", "Gustavo Petro’s administration said no."),
+    ],
+)
+def test_a_reporting_verb_or_a_possessive_glued_to_its_neighbour(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+
+
+def test_a_possessive_before_a_word_beginning_with_s_is_left() -> None:
+    assert [f for f in check_text("Peru’sixty ministers met.") if f.category == "glued-words"] == []

@@ -13,7 +13,12 @@ from mtcheck.detectors.casing import (
     detect_lowercase_names,
 )
 from mtcheck.detectors.chrome import detect_scraped_code, detect_site_chrome
-from mtcheck.detectors.consistency import detect_inconsistent_names
+from mtcheck.detectors.consistency import (
+    detect_casing_variants,
+    detect_inconsistent_names,
+    detect_percent_style,
+    detect_quote_punctuation_style,
+)
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import detect_acronym_without_article, detect_personal_a
 from mtcheck.detectors.names import detect_translated_person_names
@@ -66,6 +71,9 @@ DETECTORS: dict[str, Detector] = {
     "your-for-su": detect_your_for_su,
     "lowercase-after-stop": detect_lowercase_after_stop,
     "inconsistent-name": detect_inconsistent_names,
+    "casing-variant": detect_casing_variants,
+    "percent-style": detect_percent_style,
+    "quote-style": detect_quote_punctuation_style,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,
     "scraped-code": detect_scraped_code,

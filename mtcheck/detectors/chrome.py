@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import PurePath
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
@@ -54,12 +55,14 @@ _DATE = (
     rf"(?:{_DATE_WORDS},?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}(?:\s+de)?\s+{_MONTHS}(?:\s+(?:de\s+)?\d{{4}})?))"
 )
+# A header may put the city before the date, as agencies do: "MADRID, 15 Sep.".
+_CITY = r"(?:[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,}){0,2},\s*)"
 # Header lines: a date with or without its time, "Updated on", a weekday. (A time alone
 # stamps an entry of a live blog.)
 _DATE_LINE = re.compile(
-    rf"(?i)^(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
+    rf"^{_CITY}?(?i:(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
-    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*$"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
 )
 # Bylines: "by", "By Editorial Staff", "byTime News", "Written by admin", "Redacción".
 # A byline of a named reporter is part of a page; one naming nobody, the site's staff or
@@ -94,6 +97,23 @@ _CAPTION_CREDIT = re.compile(
     r"(?i)^.{0,200}[.,]\s*(?:\(?(?:photo|foto|photography|image|file photo|archive photo)\s*:\s*"
     r"[\w .,/&'’-]{2,60}\)?|file photo|archive photo|photo archive)\.?\s*$"
 )
+# A row of tags: capitalised topics with nothing between them ("Featured CGPJ Russia Carles
+# Puigdemont Ukraine Terrorism"). A headline in title case has its small words capitalised
+# too (In, Of, The), so a row holding one of them is a headline, not tags.
+_TAG_ROW = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ][\w’'.&-]*[ \t]+){4,11}[A-ZÁÉÍÓÚÑ][\w’'.&-]*[ \t]*$")
+_TITLE_CASE_WORDS = frozenset(
+    """A An The And Or But Nor Of In On At To For From With By As Is Are Was Were Be Will
+    After Before Over Into Against Amid Vs Not No Its His Her Their Who What How Why When""".split()
+)
+# Links to the neighbouring stories: under the label comes the other story's headline.
+_STORY_LINK = re.compile(
+    r"(?i)^(?:(?:previous|next|prev|older|newer)\s+(?:article|story|post|news|note|entry)|"
+    r"(?:siguiente|anterior)\s+(?:noticia|nota|art[íi]culo)|"
+    r"(?:noticia|nota|art[íi]culo)\s+(?:siguiente|anterior))\s*[:»>›]?\s*$"
+)
+# A line repeated word for word is the headline or a teaser scraped twice; short lines
+# (a label, a name) may repeat in an article.
+_MIN_REPEATED_WORDS = 5
 # A word alone on its line, the label of a section or a stripped button: "Share", "Themes".
 _LONE_WORD = re.compile(r"^[A-Z][a-z]{2,14}\s*$")
 # Words that stand alone on a line in an article: they open a list or a quotation.
@@ -165,12 +185,25 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Header and footer lines of the site, recognised by their shape."""
     text = document.text
     code_lines = {n for first, last in _code_blocks(document) for n in range(first, last + 1)}
+    seen: set[str] = set()
+    previous = ""
+    marked_up = _marked_up(document)
     for line in range(1, document.line_count + 1):
         if line in code_lines:
             continue
         start, end, _ = document.line_bounds(line)
         content = text[start:end].strip()
         if not content:
+            continue
+        after_story_link, previous = bool(_STORY_LINK.match(previous)), content
+        repeated = content in seen and not marked_up
+        if len(content.split()) >= _MIN_REPEATED_WORDS:
+            seen.add(content)
+        if repeated or (after_story_link and _headline_shaped(content)):
+            reason = "a line scraped twice" if repeated else "the headline of a linked story"
+            yield _remove_lines(
+                document, line, line, f"Site chrome scraped with the article: {reason}"
+            )
             continue
         suffix = _KICKER_SUFFIX.search(text, start, end)
         if suffix and end - start <= _MAX_HEADLINE:
@@ -197,6 +230,9 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
             return what
     if _GLUED_BREADCRUMB.match(content) and len(content) < 200:
         return "a breadcrumb trail glued to the headline"
+    tags = not first and _TAG_ROW.match(content)
+    if tags and not any(word in _TITLE_CASE_WORDS for word in content.split()):
+        return "a row of tags"
     lone = _CAPITALS_LABEL.match(content) or (
         _LONE_WORD.match(content) and content.lower() not in FUNCTION_WORDS
     )
@@ -207,6 +243,22 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
         return _LONE
     return None
+
+
+def _marked_up(document: Document) -> bool:
+    """Whether the prose comes from Markdown or HTML, which repeat their title (front
+    matter, <title>) in the first heading: a repeat there is the page's own. The rules
+    read the prose as plain text, so the file's name tells (a.md, a.html.ann)."""
+    suffixes = {suffix.lower() for suffix in PurePath(document.path).suffixes}
+    return document.syntax != "txt" or bool(suffixes & _MARKUP_SUFFIXES)
+
+
+_MARKUP_SUFFIXES = frozenset({".md", ".markdown", ".html", ".htm"})
+
+
+def _headline_shaped(content: str) -> bool:
+    """A headline: short, capitalised, not closed by a full stop like a sentence."""
+    return len(content) <= _MAX_HEADLINE and content[0].isupper() and content[-1] not in ".!?:"
 
 
 _LONE = "a label or button alone on its line"

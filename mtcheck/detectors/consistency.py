@@ -1,13 +1,22 @@
-"""One name spelled two ways in one article: ``Alexandr`` / ``Alexander``."""
+"""One thing written two ways in one article: ``Alexandr`` / ``Alexander``,
+``Covid`` / ``COVID``, ``8.11 percent`` / ``7.62%``, ``country”.`` / ``said.”``.
+
+MT translates sentence by sentence, so nothing holds a spelling or a style
+steady across an article; the article's own majority is the evidence of what
+it means to write, and only the minority is reported.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
-from mtcheck.analysis import Analysis
+from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
+from mtcheck.folding import fold
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
@@ -45,6 +54,24 @@ def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
     return found
 
 
+def _accent_variants(names: list[str], analysis: Analysis) -> dict[str, str]:
+    """Spellings of a name with and without its accents (Cazares, Cázares), each mapped to
+    the accented one: MT and the sites that republish it drop accents here and there, and
+    a post-editor restores them."""
+    groups: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        groups[fold(name)].append(name)
+    variants: dict[str, str] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        accented = max(group, key=lambda n: (sum(not c.isascii() for c in n), analysis.counts[n]))
+        for name in group:
+            if name.lower() != accented.lower() and name.isascii():
+                variants[name] = accented
+    return variants
+
+
 def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
     """Pairs that could be one name: same first two letters, lengths within two."""
     groups: dict[str, list[str]] = defaultdict(list)
@@ -60,12 +87,26 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    names = sorted(w for w in analysis.counts if w[:1].isupper() and len(w) >= _MIN_LENGTH)
+    neighbours = cache(lambda: _neighbours(analysis))  # only when a pair needs it
+    minority = _similar_spellings(names, analysis, neighbours)
+    for rejected, preferred in _accent_variants(names, analysis).items():
+        if neighbours()[rejected] & neighbours()[preferred]:
+            minority.setdefault(rejected, preferred)  # Ernesto Cazares / Ernesto Cázares
+    for rejected, preferred in sorted(minority.items()):
+        message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
+        for token in analysis.occurrences(rejected):
+            yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
+
+
+def _similar_spellings(
+    names: list[str], analysis: Analysis, neighbours: Callable[[], dict[str, set[str]]]
+) -> dict[str, str]:
+    """Each minority spelling of a name the article spells two close ways, to the majority."""
     from rapidfuzz.fuzz import ratio
 
     spellings = analysis.counts
-    names = sorted(w for w in spellings if w[:1].isupper() and len(w) >= _MIN_LENGTH)
     minority: dict[str, str] = {}
-    neighbours: dict[str, set[str]] | None = None
     for name, other in _candidate_pairs(names):
         if _related_by_inflection(name, other) or ratio(name, other) < _MIN_SIMILARITY:
             continue
@@ -73,15 +114,191 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
             continue  # two apostrophes, one spelling
         if zipf(name) >= _COMMON_ZIPF and zipf(other) >= _COMMON_ZIPF:
             continue
-        if max(zipf(name), zipf(other)) >= _RARE_ZIPF:
-            if neighbours is None:
-                neighbours = _neighbours(analysis)  # only when a pair needs it
-            if not neighbours[name] & neighbours[other]:
-                continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
+        if max(zipf(name), zipf(other)) >= _RARE_ZIPF and not (
+            neighbours()[name] & neighbours()[other]
+        ):
+            continue  # Ukrainian / Ukrainein: similar, but nothing says one entity
         preferred = max((name, other), key=lambda n: (spellings[n], zipf(n), n))
         rejected = other if preferred == name else name
         minority[rejected] = preferred
-    for rejected, preferred in sorted(minority.items()):
-        message = f"“{rejected}” is also spelled “{preferred}” in this article; use one spelling"
-        for token in analysis.occurrences(rejected):
-            yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
+    return minority
+
+
+# An acronym and its title-case spelling (COVID / Covid, MINSA / Minsa) are one name
+# written two ways; a common word (This / THIS) is a heading or a shout, not a name.
+_CASING_MAX_ZIPF = 4.0
+_CASING_MIN_LENGTH = 4
+# A line this much in capitals is a heading or a label: its capitals say nothing.
+_SHOUTING_SHARE = 0.6
+# A fix follows the article's majority when it outnumbers the minority this many times.
+_SAFE_MAJORITY = 2
+
+
+def _shouting(text: str, offset: int) -> bool:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    letters = [c for c in text[start : end if end >= 0 else len(text)] if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= _SHOUTING_SHARE * len(letters)
+
+
+# A dateline or a label in capitals at the start of a line: VIÑA DEL MAR, / VALENCIA: / CULIACAN (
+_DATELINE = re.compile(
+    r"[ \t]*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]+){0,4}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]*"
+    r"(?:[,:—–(]|[.-][ \t])"
+)
+
+
+_BESIDE_CAPITALS = re.compile(r"[A-ZÁÉÍÓÚÑÜ]+[ \t]+[A-ZÁÉÍÓÚÑÜ]{2,}\b")
+_AFTER_CAPITALS = re.compile(r"\b[A-ZÁÉÍÓÚÑÜ]{2,}[ \t]+$")
+
+
+def _telling_casing(text: str, offset: int) -> bool:
+    """Whether the casing of a word here is a choice of spelling: not in a heading, a
+    label or a dateline in capitals (VIÑA DEL MAR, Chile —), nor an acronym's definition."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    dateline = _DATELINE.match(text, line_start)
+    if dateline and dateline.end() > offset:
+        return False
+    if text[offset - 1 : offset] == "(":
+        return False  # (DICOM) after the full name defines the acronym; the text may not use it
+    if _BESIDE_CAPITALS.match(text, offset) or _AFTER_CAPITALS.search(
+        text, max(0, offset - 40), offset
+    ):
+        return False  # LOS ANGELES, BUENOS AIRES: a phrase in capitals, not an acronym
+    return not _shouting(text, offset)
+
+
+def _majority_fix(majority: int, minority: int) -> Applicability:
+    if majority >= _SAFE_MAJORITY * minority:
+        return Applicability.SAFE
+    return Applicability.DISPLAY_ONLY
+
+
+def detect_casing_variants(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """COVID-19 twice and Covid-19 once: the minority casing of an acronym."""
+    text = analysis.text
+    for lower, spellings in analysis.spellings.items():
+        if len(spellings) < 2 or len(lower) < _CASING_MIN_LENGTH:
+            continue
+        if zipf(lower) >= _CASING_MAX_ZIPF:
+            continue
+        acronym = [s for s in spellings if s.isupper()]
+        titled = [s for s in spellings if s[0].isupper() and s[1:].islower()]
+        if not acronym or not titled:
+            continue
+        counted = {
+            spelling: [t for t in analysis.occurrences(spelling) if _telling_casing(text, t.start)]
+            for spelling in (acronym[0], titled[0])
+        }
+        (major, major_tokens), (minor, minor_tokens) = sorted(
+            counted.items(), key=lambda item: (-len(item[1]), item[0])
+        )
+        if not minor_tokens or len(major_tokens) <= max(len(minor_tokens), 1):
+            continue  # a tie, or one against one, says nothing of what the article means
+        applicability = _majority_fix(len(major_tokens), len(minor_tokens))
+        message = f"“{minor}” is written “{major}” elsewhere in this article; use one spelling"
+        for token in minor_tokens:
+            yield Hit(token.start, token.end, (major,), applicability, message)
+
+
+_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)(?P<mark>\s?%|\s(?:percent|per cent)\b)"
+)
+
+
+def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """7.62% ten times and 8.11 percent once: the minority way of writing per cent."""
+    text = document.text
+    if "%" not in text or "cent" not in text:
+        return
+    signs: list[re.Match[str]] = []
+    words: list[re.Match[str]] = []
+    for match in _PERCENT.finditer(text):
+        (signs if match.group("mark").endswith("%") else words).append(match)
+    if min(len(signs), len(words)) == 0:
+        return
+    if max(len(signs), len(words)) < _SAFE_MAJORITY * min(len(signs), len(words)):
+        return  # no clear majority: the article has no style of its own to follow
+    if len(signs) > len(words):
+        minority, majority, style = words, signs, "%"
+    else:
+        minority, majority = signs, words
+        style = " per cent" if any("per cent" in m.group("mark") for m in words) else " percent"
+    applicability = _majority_fix(len(majority), len(minority))
+    for match in minority:
+        fixed = f"{match.group('number')}{style}"
+        message = (
+            f"“{match.group()}”: this article writes “{fixed.strip()}” style "
+            f"{len(majority)} times; use one style"
+        )
+        yield Hit(match.start(), match.end(), (fixed,), applicability, message)
+
+
+# Punctuation after a closing quotation mark (country”.) where the article also puts it
+# inside (said,”), the American style of news English: one article, one style.
+_INSIDE = re.compile(r"[.,!?]”")
+_OUTSIDE = re.compile(r"(?<=[^\W\d_])”(?P<mark>[.,])")
+# A quotation of fewer words is a phrase (a “scam”.), which some styles close outside.
+_MIN_QUOTED_WORDS = 4
+_SPEECH_NEXT = re.compile(r",? (?:[\w’'-]+ ){0,2}(?:said|says|added|explained|asked|concluded)\b")
+
+
+# Spellings that tell American from British English. British news closes a partial
+# quotation outside the mark (logical punctuation), American news always inside; so the
+# stop is moved only in an article that spells the American way.
+_AMERICAN = frozenset(
+    """color colors honor favor labor center centers theater defense organize organized
+    organization organizations recognize recognized realize realized criticize criticized
+    apologize analyze analyzed traveled canceled vigor behavior neighbor neighbors meter
+    meters kilometer kilometers liter liters gray jewelry program programs""".split()
+)
+_BRITISH = frozenset(
+    """colour colours honour favour labour centre centres theatre defence organise organised
+    organisation organisations recognise recognised realise realised criticise criticised
+    apologise analyse analysed travelled cancelled vigour behaviour neighbour neighbours
+    metre metres kilometre kilometres litre litres grey jewellery programme programmes""".split()
+)
+
+
+# A quotation opened mid-sentence and closed with the stop inside: American punctuation.
+_PARTIAL_QUOTE_INSIDE = re.compile(r"[a-z] “[^“”\n]{1,200}[.,]”")
+
+
+def _american_style(text: str, analysis: Analysis) -> bool:
+    counts = analysis.counts
+    if any(counts.get(w) for w in _BRITISH):
+        return False
+    return any(counts.get(w) for w in _AMERICAN) or bool(_PARTIAL_QUOTE_INSIDE.search(text))
+
+
+def _quotes_a_clause(text: str, opening: int) -> bool:
+    """A quotation that is a sentence of its own or a reported clause (added that “now it
+    is…”), which Spanish closes outside the mark and American English inside."""
+    before = text[max(0, opening - 8) : opening].rstrip(" \t")
+    return not before or before[-1] in ".:!?\n" or before.endswith(" that")
+
+
+def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "”" not in text or not _INSIDE.search(text) or not _american_style(text, analysis):
+        return
+    for match in _OUTSIDE.finditer(text):
+        opening = text.rfind("“", 0, match.start())
+        if opening < 0 or text.rfind("”", opening, match.start()) >= 0:
+            continue
+        if len(WORD.findall(text[opening : match.start()])) < _MIN_QUOTED_WORDS:
+            continue
+        if not _quotes_a_clause(text, opening):
+            continue  # would address “an aggression…”: a quoted phrase, closed either way
+        mark = match.group("mark")
+        if mark == "," and _SPEECH_NEXT.match(text, match.end() - 1):
+            continue  # the comma before a speech verb: MT607 reports it
+        start = match.start() - 1
+        yield Hit(
+            start,
+            match.end(),
+            (f"{text[start]}{mark}”",),
+            Applicability.SAFE,
+            f"“{text[start : match.end()]}”: this article puts the stop inside the closing "
+            f"quotation mark elsewhere; write “{text[start]}{mark}”” here too",
+        )

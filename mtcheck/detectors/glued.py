@@ -72,8 +72,11 @@ _COMPOUND_HEADS = frozenset(
 # Prefixes that make one word with the next (superclassic, antigovernment, postwar).
 _WORD_PREFIXES = frozenset(
     "super anti pro ex co non pre post counter inter multi mini mega over under out micro macro"
-    " semi mid self cyber eco geo bio narco para".split()
+    " semi mid self cyber eco geo bio narco para neo".split()
 )
+
+# Function words that are also prefixes of English words: in+stating is instating.
+_PREFIX_FUNCTION_WORDS = frozenset("in on over under out by".split())
 
 _SENTENCE_OPENERS = frozenset(
     """The He She It They We However But This These In On According Meanwhile Also""".split()
@@ -220,20 +223,53 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         if not both_function:
             return None
     if camel:
+        if split.left.lower() in _WORD_PREFIXES:
+            return None  # NeoPanamax, ProChile: a prefix and a name make one name
         return _camel_confidence(split, analysis)
     if name_then_word and split.left.lower() not in FUNCTION_WORDS:  # Forthe is no name
         return _name_then_word_confidence(split, analysis)
     foreign = any(
         _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
     )
+    if _common_word_then_function_word(split) or _common_word_then_report(split):
+        return Applicability.SAFE  # pesoswhich, officialssaid: no Spanish name ends so
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
+    if split.left.lower() in _PREFIX_FUNCTION_WORDS and split.right not in FUNCTION_WORDS:
+        return None  # instating, outplayed: an English prefix, not a lost space
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
         return Applicability.SAFE
     if split.left_evidence or split.right_evidence:
         return Applicability.UNSAFE
     # Two content words and no evidence from the article: too weak to report.
     return None
+
+
+def _common_word_then_function_word(split: Split) -> bool:
+    """A common lower-case word, then a function word of three letters or more."""
+    return (
+        split.right in FUNCTION_WORDS
+        and len(split.right) >= 3
+        and split.left.islower()
+        and split.left not in FUNCTION_WORDS
+        and zipf(split.left) >= _KNOWN_WORD_ZIPF
+    )
+
+
+# Verbs of reporting that open the second half of a news sentence (officialssaid).
+_REPORTING_VERBS = frozenset(
+    "said says added explained reported announced stated indicated warned noted declared".split()
+)
+
+
+def _common_word_then_report(split: Split) -> bool:
+    """A common lower-case word, then a verb of reporting: officials said, police reported."""
+    return (
+        split.right in _REPORTING_VERBS
+        and split.left.islower()
+        and len(split.left) >= 4
+        and zipf(split.left) >= 3.5
+    )
 
 
 def _known_name(half: str, analysis: Analysis) -> bool:
@@ -395,7 +431,12 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue  # Time.news, latin-american.news; adUnits.push(
         if right_end < len(text) and text[right_end] == "(":
             continue  # a method call: navigator.userAgent.match(
-        if zipf(word) < 3.5 or (zipf(left_word) < 3.0 and not analysis.stands_alone(left_word)):
+        # A capital after the mark opens a sentence or a name by itself (Monday.The,
+        # also:Petro); a lower-case word must be a common one.
+        named = word[0].isupper() and word[1:].islower() and len(word) >= 3
+        if not named and zipf(word) < 3.5:
+            continue
+        if zipf(left_word) < 3.0 and not analysis.stands_alone(left_word):
             continue
         if mark == "." and word[0].islower():
             fixed_right = f". {word[0].upper()}{word[1:]}"
@@ -472,8 +513,8 @@ def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         )
 
 
-# Digits glued to a word: 31989that
-_DIGIT_JOIN = re.compile(r"(?<![\w.,])(\d[\d.,]*\d|\d)([a-z]{3,})\b")
+# Digits glued to a word: 31989that, 8.7%in
+_DIGIT_JOIN = re.compile(r"(?<![\w.,])(\d[\d.,]*\d%?|\d%?)([a-z]{2,})\b")
 
 
 def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -481,6 +522,8 @@ def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         number, word = match.groups()
         if word in _UNITS or zipf(word) < 4.0 or word in _FILE_EXTENSIONS:
             continue
+        if len(word) < 3 and not number.endswith("%"):
+            continue  # 2nd, 4x4, 3D: only a per cent sign makes a short word glued
         if document.is_protected(match.start(), match.end()):
             continue
         yield Hit(
@@ -542,6 +585,60 @@ def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         )
 
 
+# A possessive glued to the next word where bold or a link was stripped: Petro’sadministration
+_POSSESSIVE_JOIN = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+[’'])s([a-z]{3,})\b")
+
+
+def _possessive_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    for match in _POSSESSIVE_JOIN.finditer(text):
+        owner, word = match.groups()
+        if zipf(word) < 3.5 or zipf("s" + word) >= _LISTED_WORD_ZIPF:
+            continue  # Peru’sixty is not Peru’s ixty
+        if document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{owner}s {word}",),
+            Applicability.SAFE,
+            f"No space after the possessive: “{match.group()}” → “{owner}s {word}”",
+        )
+
+
+# A Markdown link left in plain text, glued to the word after or before it:
+# [Vladimir Putin](https://…)visited, said[Putin](https://…).
+_LINK_THEN_WORD = re.compile(r"\]\((?:https?://|www\.|/)[^()\s]{0,500}\)(?P<word>[^\W\d_]+)")
+_WORD_THEN_LINK = re.compile(r"(?P<word>[^\W\d_]+)\[[^\[\]\n]{1,120}\]\((?:https?://|www\.|/)")
+
+
+def _link_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "](" not in text:
+        return
+    for match in _LINK_THEN_WORD.finditer(text):
+        close = match.start("word") - 1
+        word = match.group("word")
+        # The address's protected span runs on into the glued word (its pattern stops
+        # only at a space), so the link's own shape is the evidence here.
+        yield Hit(
+            close,
+            match.end(),
+            (f") {word}",),
+            Applicability.SAFE,
+            f"No space after the link: “){word}” → “) {word}”",
+        )
+    for match in _WORD_THEN_LINK.finditer(text):
+        word = match.group("word")
+        yield Hit(
+            match.start(),
+            match.end("word") + 1,
+            (f"{word} [",),
+            Applicability.SAFE,
+            f"No space before the link: “{word}[” → “{word} [”",
+        )
+
+
 def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _word_joins(document, analysis)
     yield from _punctuation_joins(document, analysis)
@@ -549,3 +646,5 @@ def detect_glued_words(document: Document, analysis: Analysis) -> Iterator[Hit]:
     yield from _opening_quote_joins(document, analysis)
     yield from _digit_joins(document, analysis)
     yield from _figure_joins(document, analysis)
+    yield from _link_joins(document, analysis)
+    yield from _possessive_joins(document, analysis)

@@ -19,6 +19,7 @@ from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
+from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -27,6 +28,9 @@ _HER = {"he": "she", "his": "her", "him": "her", "himself": "herself"}
 _MAN_WORDS = frozenset(
     "husband father son brother boy mr widower grandfather actor businessman congressman "
     "chairman spokesman king pope priest".split()
+)
+_SPEECH_VERBS = frozenset(
+    "said says wrote writes added told explained stated noted insisted replied asked".split()
 )
 # The subject stands in the first words of the sentence (after a title or two).
 _SUBJECT_WORDS = 4
@@ -41,8 +45,12 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
         if not words:
             woman_before = False
             continue
-        subject = _woman_subject(words, genders)
-        woman = subject is not None or woman_before
+        # A name inside a quotation that opens the sentence is not its subject.
+        quoted_start = sentence.group().lstrip()[:1] in '“"'
+        subject = None if quoted_start else _woman_subject(words, genders)
+        woman = subject is not None or (
+            woman_before and not _opens_with_another_name(words, genders, analysis)
+        )
         others = _other_person_at(words, genders, subject)
         quotes = 0
         offset = sentence.start()
@@ -83,6 +91,18 @@ def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int |
     return None
 
 
+def _opens_with_another_name(
+    words: list[re.Match[str]], genders: dict[str, str], analysis: Analysis
+) -> bool:
+    """The sentence starts with a name that is not a woman's (``Uribe, who…``, even
+    lower-cased), so it has a subject of its own and the woman before is not it."""
+    first = words[0].group()
+    if genders.get(first) == "f" or genders.get(first.capitalize()) == "f":
+        return False
+    lower = first.lower()
+    return zipf(lower) < 4.5 and analysis.capitalised_mid_sentence(lower) > 0
+
+
 def _other_person_at(
     words: list[re.Match[str]], genders: dict[str, str], subject: int | None
 ) -> int | None:
@@ -96,4 +116,6 @@ def _other_person_at(
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if index > 0 and token[:1].isupper() and following[:1].isupper():
             return word.start()  # two capitalised words mid-sentence: a person, perhaps
+        if index > 0 and token[:1].isupper() and following in _SPEECH_VERBS:
+            return word.start()  # “…”, García wrote: a surname speaking
     return None

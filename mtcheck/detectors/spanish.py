@@ -23,6 +23,8 @@ from mtcheck.model import Applicability, Severity
 
 _SEGMENT = re.compile(r"[^.!?¿¡\n“”«»\"]+[.!?]?")
 _QUOTED = re.compile(r"[“«\"]([^”»\"\n]{12,})[”»\"]")
+# A translation in parentheses after a quoted title: “No voy a pedirle…” (“I Don’t…”).
+_GLOSS = re.compile(r"\s*\(\s*[“\"‘]?[A-Z]")
 _MIN_SPANISH_WORDS = 3
 _MIN_WORDS = 4
 _MIN_PROBABILITY = 0.9
@@ -109,12 +111,15 @@ def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
     if leaning < _MIN_SPANISH_WORDS:
         return
     quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    glossed = [(s, e) for s, e in quoted if _GLOSS.match(text, e + 1)]
     for match in _SEGMENT.finditer(text):
         segment = match.group().strip()
         if not _evidence(segment) or spanish_probability(segment) < _MIN_PROBABILITY:
             continue
         start = match.start() + (len(match.group()) - len(match.group().lstrip()))
         end = start + len(segment)
+        if any(s <= start and end <= e for s, e in glossed):
+            continue  # a Spanish title with its English translation after it: meant
         in_quotes = any(s <= start and end <= e for s, e in quoted)
         if in_quotes:
             message = "A Spanish quotation: keep it if it is meant, or translate it"
