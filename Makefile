@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # runs on the raw machine-translated text exported from one of them.
 DEMO := build/corpus/mt/peru-congress-vacancy.txt
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench bench-dask clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/bench.py
+
+# mtcheck on a local Dask cluster against the plain CLI (docs/scale.md has the figures).
+bench-dask: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[dask]'
+	$(BIN)/python bench/dask_bench.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check mtcheck tests

@@ -18,7 +18,14 @@ from mtcheck.version import __version__
 
 if TYPE_CHECKING:
     from mtcheck.engine import RuleSet
-    from mtcheck.options import CheckOptions, EvalOptions, FixOptions, InputOptions, ReviewOptions
+    from mtcheck.options import (
+        CheckOptions,
+        EngineOptions,
+        EvalOptions,
+        FixOptions,
+        InputOptions,
+        ReviewOptions,
+    )
 
 # What a shell reports for a process killed by SIGPIPE (128 + 13).
 EXIT_BROKEN_PIPE = 141
@@ -33,6 +40,8 @@ _EPILOG = """\
 examples:
   mtcheck check article.md              findings, grouped by file
   mtcheck check --format json corpus/   the JSON report (docs/json-report.md)
+  mtcheck check --engine dask --output-dir out/ archive/
+                                        an archive on Dask, findings as partitions
   mtcheck fix --diff article.txt        what the safe fixes would change
   mtcheck fix --write article.txt       apply them (atomically)
   mtcheck review article.md             decide each finding in the terminal
@@ -168,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     from mtcheck.reporters import FORMATS
+    from mtcheck.scale.options import add_engine_arguments
 
     check = commands.add_parser(
         "check",
@@ -184,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="report format (default: full; html: a self-contained page, see --output-file)",
     )
     _add_output_file(check)
+    add_engine_arguments(check)
     check.add_argument(
         "--exit-zero", action="store_true", help="exit 0 even when there are findings"
     )
@@ -535,6 +546,28 @@ def _check_options(args: argparse.Namespace) -> CheckOptions:
         prune_baseline=args.prune_baseline,
         cache=not args.no_cache,
         jobs=args.jobs,
+        engine=_engine_options(args),
+    )
+
+
+def _engine_options(args: argparse.Namespace) -> EngineOptions:
+    from mtcheck.errors import UsageError
+    from mtcheck.options import EngineOptions
+
+    folder = args.output_dir
+    if folder is not None:
+        if args.output_file is not None:
+            raise UsageError("--output-file needs the whole report; it cannot go with --output-dir")
+        if "://" not in folder:
+            # A local folder: made absolute here, so workers started elsewhere agree.
+            folder = str(Path(folder).resolve())
+    return EngineOptions(
+        name=args.engine,
+        scheduler=args.scheduler,
+        workers=args.workers or 0,
+        partition_size=args.partition_size,
+        output_dir=folder,
+        output_format=args.output_format,
     )
 
 

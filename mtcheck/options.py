@@ -7,7 +7,7 @@ as ``mtcheck check article.md`` would.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mtcheck.errors import UsageError
@@ -36,6 +36,52 @@ class InputOptions:
             raise UsageError(f"--max-file-size must be 0 or more, not {self.max_file_size}")
 
 
+# Articles per Dask task: large enough that a task's overhead (about a millisecond on
+# the scheduler) is lost in its work, small enough to spread an archive over many workers.
+DEFAULT_PARTITION_SIZE = 1000
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Where ``check`` checks the files: on this machine, or on a Dask cluster
+    (docs/scale.md)."""
+
+    name: str = "local"  # local or dask
+    scheduler: str | None = None  # tcp://HOST:PORT; None: start a local cluster
+    workers: int = 0  # local cluster processes; 0: every core
+    partition_size: int = DEFAULT_PARTITION_SIZE
+    output_dir: str | None = None  # write finding rows here instead of a report
+    output_format: str = "jsonl"  # jsonl or parquet
+
+    def __post_init__(self) -> None:
+        if self.name != "dask":
+            for flag, given in (
+                ("--scheduler", self.scheduler is not None),
+                ("--workers", self.workers != 0),
+                ("--output-dir", self.output_dir is not None),
+            ):
+                if given:
+                    raise UsageError(f"{flag} goes with --engine dask")
+        if self.scheduler is not None and self.workers:
+            raise UsageError("--workers starts a local cluster; a --scheduler has its own workers")
+        if self.workers < 0 or self.partition_size < 1:
+            raise UsageError("--workers and --partition-size must be 1 or more")
+
+    @property
+    def dask(self) -> bool:
+        return self.name == "dask"
+
+
+# What a report needs that finding rows written to --output-dir cannot give.
+_WHOLE_REPORT = (
+    ("--write-baseline", "write_baseline"),
+    ("--baseline", "baseline"),
+    ("--statistics", "statistics"),
+    ("--fail-under", "fail_under"),
+    ("--report-unused-suppressions", "report_unused_suppressions"),
+)
+
+
 @dataclass(frozen=True)
 class CheckOptions:
     inputs: InputOptions
@@ -49,8 +95,10 @@ class CheckOptions:
     prune_baseline: bool = False
     cache: bool = True
     jobs: int = 0  # 0: the config's, else every core
+    engine: EngineOptions = field(default_factory=EngineOptions)
 
     def __post_init__(self) -> None:
+        self._check_engine()
         if self.jobs < 0:
             raise UsageError(f"--jobs must be 1 or more (0: every core), not {self.jobs}")
         if self.fail_under is not None and not 0 <= self.fail_under <= 100:
@@ -59,6 +107,23 @@ class CheckOptions:
             )
         if self.prune_baseline and self.baseline is None:
             raise UsageError("--prune-baseline needs --baseline FILE")
+
+    @property
+    def local_cache(self) -> bool:
+        """Whether to use the result cache: Dask workers on other machines share none
+        with this one."""
+        return self.cache and not self.engine.dask
+
+    def _check_engine(self) -> None:
+        if not self.engine.dask:
+            return
+        if "-" in self.inputs.paths:
+            raise UsageError("--engine dask checks files; standard input (-) is not one")
+        if self.engine.output_dir is None:
+            return
+        for flag, name in _WHOLE_REPORT:
+            if getattr(self, name) not in (None, False):
+                raise UsageError(f"{flag} needs the whole report; it cannot go with --output-dir")
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ baseline filter (see ``baseline.BaselineFilter``) streams the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, Protocol, TextIO
 
 from mtcheck.cache import CACHE_DIR, ResultCache
 from mtcheck.checking import check_document, read_article
@@ -88,19 +88,38 @@ def _read_bytes(stream: TextIO | BinaryIO, size: int) -> bytes:
     return data.encode() if isinstance(data, str) else bytes(data)
 
 
+class ResultSource(Protocol):
+    """Checks the files of a session, in order (``parallel.check_paths``, the default:
+    a process pool on this machine; ``mtcheck.scale`` checks them on Dask)."""
+
+    def __call__(
+        self,
+        paths: Sequence[str],
+        ruleset: RuleSet,
+        *,
+        jobs: int,
+        options: ReadOptions,
+        cache: ResultCache | None,
+        originals: Originals | None,
+        count_fixes: bool,
+    ) -> Iterable[FileResult]: ...
+
+
 @dataclass
 class Session:
     """The articles of one run, read and checked one at a time.
 
     ``notices`` collects what the run has to say besides its results (a cache
     that could not be used, articles without an original); read it once the
-    results have been consumed.
+    results have been consumed. ``source`` checks the files (default: on this
+    machine); whatever checks them, each result is handed on the same way.
     """
 
     ruleset: RuleSet
     inputs: InputOptions
     stdin: TextIO | BinaryIO | None = None
     notices: list[str] = field(default_factory=list)
+    source: ResultSource = check_paths
 
     def __post_init__(self) -> None:
         config = self.ruleset.config
@@ -160,7 +179,7 @@ class Session:
         files = [p for p in paths if p != STDIN]
         cache_ = self._open_cache(fragments) if cache else None
         workers = jobs or self.ruleset.config.jobs or default_jobs()
-        results = check_paths(
+        results = self.source(
             files,
             self.ruleset,
             jobs=workers,

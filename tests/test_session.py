@@ -112,3 +112,26 @@ def test_a_baseline_filters_library_results(run, tmp_path: Path) -> None:
     assert result.findings == ()
     (unfiltered,) = mtcheck.check_paths([article])
     assert unfiltered.findings
+
+
+def test_a_session_hands_on_what_its_result_source_gives(articles: Path) -> None:
+    """``mtcheck check --engine dask`` swaps the source; the session stays the same."""
+    from mtcheck.options import InputOptions
+    from mtcheck.parallel import check_paths
+    from mtcheck.session import Session
+
+    calls: list[tuple[int, bool, bool]] = []
+
+    def source(paths, ruleset, *, jobs, options, cache, originals, count_fixes):  # type: ignore[no-untyped-def]
+        calls.append((len(paths), cache is None, count_fixes))
+        return reversed(list(check_paths(paths, ruleset, jobs=1, options=options)))
+
+    ruleset = mtcheck.default_ruleset()
+    inputs = InputOptions((str(articles), str(articles / "missing.txt")))
+    swapped = Session(ruleset, inputs, source=source).check(count_fixes=True)
+    plain = Session(ruleset, inputs).check()
+    expected = list(plain)
+    got = list(swapped)
+    assert calls == [(300, True, True)]
+    assert got[0].error is not None and got[0].path.endswith("missing.txt")
+    assert _entries(got[1:]) == _entries(reversed(expected[1:]))

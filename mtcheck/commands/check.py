@@ -46,16 +46,21 @@ class Outcome:
 
 
 def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
-    session = Session(ruleset, options.inputs, streams.stdin)
+    engine = options.engine
+    if engine.dask and engine.output_dir is not None:
+        from mtcheck.scale.command import write_archive
+
+        return write_archive(options, ruleset, streams)
+    session = _session(options, ruleset, streams)
     # The human report says how many findings `mtcheck fix` would fix: counted here.
     counted = options.format == "full" and options.write_baseline is None
     if options.write_baseline is not None:
-        results = session.check(jobs=options.jobs, cache=options.cache)
+        results = session.check(jobs=options.jobs, cache=options.local_cache)
         return _write_baseline(options, results, session, streams)
     # An unchanged file's part of this report is kept in the cache and written again.
     kept = _fragments(options.format, streams)
     results = session.check(
-        jobs=options.jobs, cache=options.cache, count_fixes=counted, fragments=kept
+        jobs=options.jobs, cache=options.local_cache, count_fixes=counted, fragments=kept
     )
     outcome = Outcome(ruleset.config.fail_on)
     sieve = BaselineFilter(Baseline.load(options.baseline)) if options.baseline else None
@@ -67,6 +72,16 @@ def run_check(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> int:
     if sieve is not None:
         _stale_entries(options, sieve, streams)
     return outcome.status(options)
+
+
+def _session(options: CheckOptions, ruleset: RuleSet, streams: Streams) -> Session:
+    """The run's session; with --engine dask its files are checked on the cluster."""
+    session = Session(ruleset, options.inputs, streams.stdin)
+    if options.engine.dask:
+        from mtcheck.scale.command import dask_source
+
+        session.source = dask_source(options.engine)
+    return session
 
 
 def _report(
