@@ -15,7 +15,6 @@ import argparse
 import logging
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mtcheck.corpus import recombined  # noqa: E402
+from bench import build_articles  # noqa: E402  (bench/bench.py, beside this script)
 
 # The archive of the sizing: five million articles, about 15 GB of text.
 ARCHIVE_ARTICLES = 5_000_000
@@ -39,19 +38,6 @@ class Run:
     seconds: float
     cpu: float  # user + system seconds of the process and the processes it waited for
     returncode: int
-
-
-def build_articles(count: int, out: Path, seed: int) -> int:
-    """Write ``count`` articles recombined from corpus paragraphs; return their bytes."""
-    if out.exists():
-        shutil.rmtree(out)
-    size = 0
-    for index, text in enumerate(recombined(ROOT / "corpus", count, seed)):
-        folder = out / f"{index // 1000:02d}"
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"article-{index:05d}.txt").write_text(text, encoding="utf-8")
-        size += len(text.encode("utf-8"))
-    return size
 
 
 def timed(name: str, command: list[str], cwd: str) -> Run:
@@ -133,7 +119,7 @@ def main() -> int:
     parser.add_argument("--partition-size", type=int, default=1000)
     args = parser.parse_args()
 
-    size = build_articles(args.articles, args.out, args.seed)
+    _, size = build_articles(args.articles, args.out, args.seed)
     files, megabytes = args.articles, size / 1e6
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     print(
