@@ -20,13 +20,18 @@ from mtcheck.detectors.consistency import (
     detect_quote_punctuation_style,
 )
 from mtcheck.detectors.glued import detect_glued_words
-from mtcheck.detectors.grammar import detect_acronym_without_article, detect_personal_a
+from mtcheck.detectors.grammar import (
+    detect_acronym_without_article,
+    detect_article_before_name,
+    detect_personal_a,
+)
 from mtcheck.detectors.names import detect_translated_person_names
 from mtcheck.detectors.org_pronouns import detect_institution_pronoun, detect_team_pronoun
 from mtcheck.detectors.possessives import detect_your_for_su
 from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
 from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
+from mtcheck.detectors.subjects import detect_pleonastic_pronoun
 from mtcheck.document import Document
 
 # Detectors that compare with the Spanish original (mtcheck.bilingual.checks), by name.
@@ -69,6 +74,8 @@ DETECTORS: dict[str, Detector] = {
     "team-pronoun": detect_team_pronoun,
     "stray-fragment": detect_stray_fragment,
     "your-for-su": detect_your_for_su,
+    "pleonastic-pronoun": detect_pleonastic_pronoun,
+    "article-before-name": detect_article_before_name,
     "lowercase-after-stop": detect_lowercase_after_stop,
     "inconsistent-name": detect_inconsistent_names,
     "casing-variant": detect_casing_variants,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.detectors.casing import calendar_words, proper_nouns
+from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
@@ -78,3 +79,74 @@ def _in_headline(text: str, offset: int) -> bool:
     end = text.find("\n", offset)
     line = text[offset : end if end >= 0 else len(text)].rstrip()
     return not line.endswith((".", "!", "?", ".”", '."', ".)"))
+
+
+# "the" before a name that English writes bare: the Nicolás Maduro established,
+# the Guadalajara Sergio Pérez (Spanish "el tapatío Sergio Pérez", "el régimen de").
+_THE_BEFORE_NAME = re.compile(
+    r"\b([Tt]he)[ \t]+([A-Z][\w’'-]+)(?:[ \t]+([A-Z][\w’'-]+))?"
+    r"(?=[ \t]*([,.;:)])|[ \t]+([A-Za-z][\w’'-]*))"
+)
+# What may follow a bare name but never a name used as a modifier (the Maduro
+# government, the Lima office): a stop, a verb, a preposition of the clause.
+_AFTER_BARE_NAME = frozenset(
+    """is was has had have will would could can should must may might to in on at for with
+    by from said says told announced established decided ordered signed won lost left
+    arrived met during after before since while when because who""".split()
+)
+# Places English names with "the" (or may): never flagged.
+_PLACES_WITH_THE = frozenset(
+    """netherlands gambia bahamas philippines congo vatican hague ukraine crimea donbas
+    sudan yemen amazon caribbean andes balkans bronx""".split()
+)
+
+
+def detect_article_before_name(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``established by the Nicolás Maduro to counter``, ``the Guadalajara Sergio
+    Pérez``: Spanish writes an article before a demonym or a dropped head noun
+    (el régimen de Maduro); English names a person or a city bare."""
+    genders = given_names()
+    places = proper_nouns()
+    text = analysis.text
+    for match in _THE_BEFORE_NAME.finditer(text):
+        first, second = match.group(2), match.group(3)
+        stop, following = match.group(4), match.group(5)
+        start = match.start(1)
+        if document.is_protected(start, match.end()):
+            continue
+        lower = first.lower()
+        is_place = (
+            lower in places and places[lower] == first and lower not in _PLACES_WITH_THE
+        )
+        if is_place and second is not None and genders.get(second):
+            # the Guadalajara Sergio Pérez: a demonym before a person.
+            yield Hit(
+                start,
+                match.end(2),
+                (f"{first} native", f"{first}-born"),
+                Applicability.DISPLAY_ONLY,
+                f"“{match.group(1)} {first}” before a name stands for a Spanish demonym "
+                f"(el tapatío, la limeña); English writes “{first} native {second}”",
+            )
+            continue
+        bare_follows = stop is not None or (
+            following is not None and following.lower() in _AFTER_BARE_NAME
+        )
+        if stop == "," and re.match(r"[ \t]*,[ \t]*[A-Z]", text[match.end() :]):
+            bare_follows = False  # the Bilbao, Spain-based lender
+        if not bare_follows:
+            continue  # the Maduro government, the Mexico City office: a modifier
+        is_person = second is not None and genders.get(first) is not None
+        if not (is_person or (is_place and second is None)):
+            continue
+        name = first if second is None else f"{first} {second}"
+        yield Hit(
+            start,
+            match.start(2),
+            ("",),
+            Applicability.UNSAFE,
+            f"“{match.group(1)} {name}”: English names a person or a place without “the” "
+            "(Spanish puts an article there, or before a dropped word such as el régimen de)",
+            edit_start=start,
+            edit_end=match.start(2),
+        )

@@ -34,11 +34,28 @@ _SPEECH_VERBS = frozenset(
 )
 # The subject stands in the first words of the sentence (after a title or two).
 _SUBJECT_WORDS = 4
+# Titles an article gives a person before her name (opposition leader María
+# Corina Machado, the former interim president Jeanine Áñez) and then uses
+# alone for her (the former president told the press when he arrived).
+_TITLES = frozenset(
+    """president leader minister senator deputy legislator lawmaker congresswoman candidate
+    governor mayor judge prosecutor singer actress actor journalist presenter host model
+    athlete player director secretary spokeswoman spokesperson activist writer author
+    artist businesswoman influencer vice-president councillor councilor chancellor
+    ambassador magistrate""".split()
+)
+# A title and the capitalised word after it (overlapping: "met President Lula").
+_TITLE_BEFORE_NAME = re.compile(r"\b(?=([A-Za-z-]+)[ \t]+([A-Z][\w’'-]+))")
+# "the former president told …": the title alone as a subject, then a verb.
+_TITLE_SUBJECT = re.compile(
+    r"\b[Tt]he[ \t]+(?:[a-z-]+[ \t]+){0,3}?(" + "|".join(sorted(_TITLES)) + r")\b(?![ \t]+of\b)"
+)
 
 
 def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hit]:
     genders = given_names()
     text = analysis.text
+    woman_titles = _titles_of_women(text, genders)
     woman_before = False  # the previous sentence's subject was a woman
     for sentence in _SENTENCE.finditer(text):
         words = list(_WORD.finditer(sentence.group()))
@@ -48,6 +65,8 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
         # A name inside a quotation that opens the sentence is not its subject.
         quoted_start = sentence.group().lstrip()[:1] in '“"'
         subject = None if quoted_start else _woman_subject(words, genders)
+        if subject is None and woman_titles:
+            subject = _title_subject(sentence.group(), words, woman_titles)
         woman = subject is not None or (
             woman_before and not _opens_with_another_name(words, genders, analysis)
         )
@@ -83,11 +102,14 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
 
 def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int | None:
     for index, word in enumerate(words[:_SUBJECT_WORDS]):
-        gender = genders.get(word.group())
+        token = word.group()
+        gender = genders.get(token)
         if gender == "f":
             return index
-        if gender == "m":
-            return None
+        if gender == "m" or token in ("He", "he", "His"):
+            return None  # He and Ana Ruiz…: a man shares the subject
+        if token[:1].isupper() and token.endswith(("'s", "’s")):
+            return None  # Soto's lawyer Ana Ruiz said he…: he may be Soto
     return None
 
 
@@ -118,4 +140,40 @@ def _other_person_at(
             return word.start()  # two capitalised words mid-sentence: a person, perhaps
         if index > 0 and token[:1].isupper() and following in _SPEECH_VERBS:
             return word.start()  # “…”, García wrote: a surname speaking
+    return None
+
+
+def _titles_of_women(text: str, genders: dict[str, str]) -> frozenset[str]:
+    """The titles this article gives a woman before her name and never a man."""
+    women: set[str] = set()
+    men: set[str] = set()
+    for match in _TITLE_BEFORE_NAME.finditer(text):
+        title, name = match.group(1).lower(), match.group(2)
+        if title not in _TITLES:
+            continue
+        if genders.get(name) == "f":
+            women.add(title)
+        else:
+            men.add(title)  # a man's name, or one of unknown gender (President Lula)
+    # A title the article also gives someone else, even unnamed, is anyone's.
+    for title in list(women):
+        if re.search(r"\b(?:[Hh]is|[Hh]im|[Mm]r\.?)\b[^.]{0,40}\b" + title + r"\b", text):
+            men.add(title)
+    return frozenset(women - men)
+
+
+def _title_subject(
+    sentence: str, words: list[re.Match[str]], titles: frozenset[str]
+) -> int | None:
+    """The index of the title word standing as the subject (the former president
+    told), outside a quotation."""
+    for match in _TITLE_SUBJECT.finditer(sentence):
+        if match.group(1) not in titles:
+            continue
+        before = sentence[: match.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+            continue
+        for index, word in enumerate(words):
+            if word.start() == match.start(1):
+                return index
     return None

@@ -1,0 +1,196 @@
+"""A subject said twice: Spanish names the subject, loses a link or a clause
+boundary, and MT writes the pronoun of the verb's ending as well
+(``Los vecinos denunciaron`` with a link on *vecinos* comes out as ``The
+neighbours They denounced``; ``el peso, que este martes saltó`` as ``the peso,
+which this Tuesday it jumped``).
+
+Two shapes are taken, and only where English grammar leaves no other
+reading:
+
+- a noun phrase that opens its clause and holds no verb, then a subject
+  pronoun, then a verb (``The police and the prosecutors They raided``,
+  ``Tigres and Rayados they tied``); a clause that opens with a preposition
+  or a subordinator (``In Lima they voted``), a quotation, or a verb anywhere
+  in the phrase (``the man Soto told he would``) is left alone;
+- ``which`` or ``who`` with a time phrase, then a pronoun and a verb
+  (``, which on Tuesday it fell``), where English puts the relative pronoun
+  itself as the subject.
+
+The fix drops the pronoun; a person should glance at it (unsafe).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mtcheck.analysis import Analysis
+from mtcheck.detectors.base import Hit
+from mtcheck.document import Document
+from mtcheck.model import Applicability
+
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
+# A verb right after the pronoun: a past tense, an auxiliary, a modal, a present in -s.
+_VERB = (
+    r"(?:[a-z]{2,}ed|said|says|told|has|had|have|is|was|were|are|will|would|can|could|must|"
+    r"should|may|might|did|does|do|made|makes|took|takes|gave|gives|went|goes|came|comes|met|"
+    r"meets|held|holds|won|lost|left|kept|got|gets|sent|spent|paid|put|set|ran|began|fell|"
+    r"rose|saw|sees|found|finds|thought|brought|bought|sold|led|chose|drew|beat|broke|hit|"
+    r"also|already|still|never|always|just|then|later|again|again)"
+)
+_CANDIDATE = re.compile(r"(?<=[\w’'”)\]])[ \t]+(" + _PRONOUN + r")[ \t]+(" + _VERB + r")\b")
+# Where a clause starts: the sentence start, a comma, a semicolon, a colon, a dash.
+_CLAUSE_BREAK = re.compile(r"[.!?;:,\n()—–]|\s-\s")
+# Words that open a clause which is not a subject noun phrase.
+_NOT_SUBJECT_OPENERS = frozenset(
+    """in on at from for with by to during after before since then when where while there here
+    now today yesterday tomorrow later also but and so yet as if although though because once
+    until unlike like without under over among between across against despite through within
+    according if whether what why how who whom whose which that this these those it he she they
+    we i you one both either neither not only even however meanwhile therefore thus instead
+    nor or besides last next every each all many most some few several such than into onto
+    upon about around near behind beyond toward towards via per amid except outside inside""".split()
+)
+# Words that cannot stand inside a subject noun phrase: verbs, pronouns, subordinators.
+_NOT_IN_SUBJECT = frozenset(
+    """is are was were be been being has have had will would can could must should may might
+    did does do said says told tells asked think thinks thought know knows knew believe
+    believes believed that which who whom whose when where while if because although though
+    since until unless whether what why how as than so but yet or nor he she it they we i you
+    me him her us them my his its our their your this these those there here not never
+    also said says make makes made get gets got go goes went come comes came take takes took
+    give gives gave see sees saw want wants wanted let lets after before during ago later
+    earlier once back more less better worse longer sooner faster rather instead""".split()
+)
+# A phrase about time is an adverbial, not a subject (Years later they met; Last night he said).
+_TIME_WORDS = frozenset(
+    """year years month months week weeks day days hour hours minute minutes decade decades
+    night nights morning afternoon evening weekend season time times moment century monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split()
+)
+# Lower-case words ending in -ed that are adjectives in a noun phrase (the United…).
+_ED_ADJECTIVES = frozenset(
+    """united armed detained injured wounded accused deceased alleged interested concerned
+    elected named so-called retired talented organized organised advanced required related
+    unidentified unemployed displaced disappeared missing""".split()
+)
+# Words in -ing that are nouns in a subject (the ruling, the meeting).
+_ING_NOUNS = frozenset(
+    """meeting building spending funding training morning evening wedding ceiling hearing ruling
+    shooting bombing killing opening offering housing clothing setting ending beginning
+    financing lending pricing rating ranking""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+# Longest subject noun phrase taken (in words): a longer one is probably a clause.
+_MAX_SUBJECT_WORDS = 14
+
+# Verbs that take no object, so "which" can only be their subject: in "which on
+# Monday it published" it is the object, and English is right.
+_INTRANSITIVE = (
+    r"(?:fell|rose|jumped|climbed|dropped|closed|ended|opened|grew|increased|decreased|"
+    r"advanced|retreated|plunged|soared|surged|slipped|tumbled|died|arrived|began|started|"
+    r"returned|happened|occurred|took place|will (?:fall|rise|close|open|end|begin|start|arrive))"
+)
+# ", which on Tuesday it fell": the relative pronoun and then a second subject.
+_RELATIVE_AND_PRONOUN = re.compile(
+    r",[ \t]+(?:which|who)[ \t]+(?:(?:on[ \t]+)?(?:this|last)[ \t]+)?"
+    r"(?:(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|this[ \t]+(?:morning|afternoon|evening|week|year))[ \t,]+"
+    r"(" + _PRONOUN + r")[ \t]+(" + _INTRANSITIVE + r")\b"
+)
+
+
+def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = analysis.text
+    for match in _CANDIDATE.finditer(text):
+        start, end = match.span(1)
+        if document.is_protected(start, end) or _quoted(text, start):
+            continue
+        subject = _subject_before(text, start, match.group(1).islower())
+        if subject is None:
+            continue
+        yield _hit(match, subject)
+    for match in _RELATIVE_AND_PRONOUN.finditer(text):
+        start, end = match.span(1)
+        if document.is_protected(start, end) or _quoted(text, start):
+            continue
+        yield Hit(
+            start,
+            end,
+            ("",),
+            Applicability.UNSAFE,
+            f"“{match.group(1)}” repeats the subject that “which” or “who” already is "
+            "(Spanish “que … saltó” carries its subject in the verb); drop it",
+            edit_start=start,
+            edit_end=match.start(2),
+        )
+
+
+def _hit(match: re.Match[str], subject: str) -> Hit:
+    start = match.start(1)
+    shown = subject if len(subject) <= 40 else "…" + subject[-38:]
+    return Hit(
+        start,
+        match.end(1),
+        ("",),
+        Applicability.UNSAFE,
+        f"“{match.group(1)}” repeats the subject “{shown}” (Spanish names the subject and "
+        "the verb ending gives it again, or a link was stripped); drop it",
+        edit_start=start,
+        edit_end=match.start(2),
+    )
+
+
+def _subject_before(text: str, pronoun_start: int, pronoun_lower: bool) -> str | None:
+    """The noun phrase that opens the clause and ends right before the pronoun,
+    when it can only be that clause's subject."""
+    line_start = text.rfind("\n", 0, pronoun_start) + 1
+    clause_start = line_start
+    for breaker in _CLAUSE_BREAK.finditer(text, line_start, pronoun_start):
+        if breaker.group() in ".!?" and not _ends_sentence(text, breaker.start()):
+            continue  # Mr. / U.S. / 3.5
+        clause_start = breaker.end()
+    phrase = text[clause_start:pronoun_start].strip()
+    words = _WORD.findall(phrase)
+    if not words or len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    if words[0].lower() in _NOT_SUBJECT_OPENERS:
+        return None
+    if any(_verb_like(word) or word.lower() in _TIME_WORDS for word in words):
+        return None
+    if len(words) == 1 and not words[0][0].isupper():
+        return None  # "police they said": too little to tell a subject from a fragment
+    if pronoun_lower and not words[-1][0].isupper():
+        # "the jump it has made", "claims he had been": English drops "that"
+        # before a clause; only a name right before a lower-case pronoun is a
+        # subject said twice (Tigres and Rayados they tied).
+        return None
+    return phrase
+
+
+def _verb_like(word: str) -> bool:
+    lower = word.lower()
+    if lower in _NOT_IN_SUBJECT:
+        return True
+    if not word[0].islower():
+        return False
+    if lower.endswith("ed"):
+        return lower not in _ED_ADJECTIVES
+    return lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS
+
+
+def _ends_sentence(text: str, index: int) -> bool:
+    after = text[index + 1 : index + 3]
+    if not after or after[:1] in "\n":
+        return True
+    if not after[:1].isspace():
+        return False  # 3.5, U.S.
+    before = text[max(0, index - 4) : index]
+    return not re.search(r"(?:^|\W)(?:Mr|Mrs|Ms|Dr|St|Sr|Jr|[A-Z])$", before)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    paragraph_start = text.rfind("\n", 0, offset) + 1
+    before = text[paragraph_start:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
