@@ -2,7 +2,8 @@
 your alike, and MT picks *your* in a sentence that speaks to nobody
 (``TV Azteca has made changes to your schedule``).
 
-A sentence that addresses the reader (it has *you*, starts with an
+A sentence that addresses the reader (it has *you* — not the impersonal
+*you can see* of Spanish *se puede ver* —, starts with an
 imperative such as *Check* or *Sign up*, or says *to do something* with
 *your* — a generic statement, never too late to follow your dreams) and a
 quotation keep their *your*; the rest is shown for a person to choose the
@@ -24,6 +25,16 @@ _YOUR = re.compile(r"\b[Yy]our\b")
 _ADDRESSES_THE_READER = re.compile(
     r"\b(?:you|you['’](?:re|ll|ve|d)|yourself|yourselves|yours)\b", re.I
 )
+# "in the video you can see twenty men … with your hands": Spanish impersonal
+# "se puede ver", which addresses nobody; the "your" after the people it shows
+# is their "su".
+_IMPERSONAL_YOU = re.compile(
+    r"\byou (?:can|could) (?:see|watch|observe|appreciate|notice)\b(?=[^.!?]*?\b(?:men|women|"
+    r"people|persons|agents|officers|soldiers|detainees|children|players|fans|students|workers|"
+    r"residents|members|protesters|demonstrators|migrants|prisoners|inmates|suspects|"
+    r"individuals|subjects)\b[^.!?]*\byour\b)",
+    re.I,
+)
 _IMPERATIVE = frozenset(
     "check sign subscribe follow read click get download watch see visit join find share tell "
     "send make keep take don't don’t do be try enjoy remember register listen protect "
@@ -43,7 +54,7 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = analysis.text
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
-        if "our" not in body or _ADDRESSES_THE_READER.search(body):
+        if "our" not in body or _ADDRESSES_THE_READER.search(_IMPERSONAL_YOU.sub("", body)):
             continue
         words = _WORD.findall(body)
         if len(words) < _MIN_WORDS or words[0].lower() in _IMPERATIVE | _EXPLAINER:
