@@ -96,3 +96,51 @@ def test_acronym_opener_takes_the_article_the_article_gives_it() -> None:
     fixed = fix_text(text, unsafe=True)
     assert fixed == "Rates rose, the BCV said. The BCV reported the result.\n"
     assert not _flagged("NATO met. NATO reported no losses.\n", "MT730")
+
+
+def test_a_pronoun_after_a_subject_that_has_no_verb_repeats_it() -> None:
+    assert _flagged("The police and the prosecutors They raided six houses.\n", "MT740") == ["They"]
+    assert _flagged("On Sunday, Tigres and Rayados they tied at one goal.\n", "MT740") == ["they"]
+    assert fix_text("Tigres and Rayados they tied.\n", unsafe=True) == "Tigres and Rayados tied.\n"
+
+
+def test_a_clause_english_allows_keeps_its_pronoun() -> None:
+    native = (
+        "In Lima they celebrated. Years later they met again. The jump it made was big. "
+        "Officials disputed claims he had fled. The man Soto told he would win left. "
+        "A thumping it may well have been.\n"
+    )
+    assert not _flagged(native, "MT740")
+
+
+def test_which_with_a_time_phrase_and_a_pronoun_is_a_second_subject() -> None:
+    assert _flagged("The peso, which on Tuesday it fell 12 cents, closed low.\n", "MT740") == ["it"]
+    # "which" as the object of a transitive verb: English is right.
+    assert not _flagged("The report, which on Monday it published, names ten.\n", "MT740")
+
+
+def test_a_woman_named_with_a_title_is_the_title_later() -> None:
+    text = (
+        "Opposition leader Marta Gil won the primary. A court barred her. "
+        "The opposition leader rejected the ruling, arguing that he should run.\n"
+    )
+    assert _flagged(text, "MT720") == ["he"]
+    shared = text.replace("A court barred her.", "Opposition leader Pablo Ruiz lost.")
+    assert not _flagged(shared, "MT720")
+
+
+def test_the_before_a_person_or_a_city() -> None:
+    assert _flagged("The rate was set by the Nicolás Maduro to counter it.\n", "MT742") == ["the "]
+    assert _flagged("It saw the debut of the Guadalajara Sergio Pérez.\n", "MT742") == [
+        "the Guadalajara"
+    ]
+    modifiers = (
+        "The Nicolás Maduro government and the Lima office met; the Bilbao, Spain-based bank.\n"
+    )
+    assert not _flagged(modifiers, "MT742")
+
+
+def test_a_speaker_given_as_a_pronoun_and_a_name() -> None:
+    text = "“It will not change,” he added Soto during the ceremony.\n"
+    assert fix_text(text, unsafe=True) == "“It will not change,” Soto added during the ceremony.\n"
+    assert not _flagged("“It will not change,” he said Monday.\n", "MT741")

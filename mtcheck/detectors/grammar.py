@@ -115,9 +115,7 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
         if document.is_protected(start, match.end()):
             continue
         lower = first.lower()
-        is_place = (
-            lower in places and places[lower] == first and lower not in _PLACES_WITH_THE
-        )
+        is_place = lower in places and places[lower] == first and lower not in _PLACES_WITH_THE
         if is_place and second is not None and genders.get(second):
             # the Guadalajara Sergio Pérez: a demonym before a person.
             yield Hit(

@@ -29,7 +29,8 @@ _INSTITUTIONS = (
     "chamber|council|league|federation|union|commission|committee|board|municipality|"
     "authority|administration|institute|prosecutor’s office|prosecutor's office|senate|congress|"
     "assembly|army|navy|airline|university|hospital|newspaper|portfolio|body|corporation|"
-    "superintendency|comptroller’s office|comptroller's office"
+    "superintendency|comptroller’s office|comptroller's office|service|secretariat|directorate|"
+    "observatory"
 )
 # The subject at a sentence start: the (adjectives, names) institution, or the ACRONYM; a verb.
 _SUBJECT = re.compile(

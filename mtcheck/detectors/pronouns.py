@@ -71,33 +71,20 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
             woman_before and not _opens_with_another_name(words, genders, analysis)
         )
         others = _other_person_at(words, genders, subject)
-        quotes = 0
-        offset = sentence.start()
-        for word in words:
-            if subject is not None and word.start() <= words[subject].start():
-                continue
-            quotes = sentence.group().count("“", 0, word.start()) - sentence.group().count(
-                "”", 0, word.start()
-            )
-            if others is not None and word.start() >= others:
-                break
-            lower = word.group().lower()
-            if woman and lower in _HER and quotes <= 0:
-                replacement = _HER[lower]
-                if word.group()[0].isupper():
-                    replacement = replacement.capitalize()
-                yield Hit(
-                    offset + word.start(),
-                    offset + word.end(),
-                    (replacement,),
-                    Applicability.UNSAFE,
-                    f"“{word.group()}” for the woman this sentence is about: Spanish “su” and "
-                    f"a dropped subject say nothing of gender; write “{replacement}”",
-                )
+        carry = subject is not None and others is None
+        if subject is None:
+            anchor = _her_anchor(text, sentence, words, genders)
+            if anchor is not None:
+                # "…expressing her disagreement … that he will not sing": the
+                # sentence has already said "her" of the one it is about.
+                after_her = _other_person_after_her(words, genders, anchor)
+                carry = after_her is None
+                if not woman:
+                    woman, subject, others = True, anchor, after_her
+        if woman:
+            yield from _his_for_her(sentence, words, subject, others)
         text_between_sentences = text[sentence.end() : sentence.end() + 2]
-        woman_before = (subject is not None and others is None) and "\n\n" not in (
-            text_between_sentences
-        )
+        woman_before = carry and "\n\n" not in text_between_sentences
 
 
 def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int | None:
@@ -143,6 +130,102 @@ def _other_person_at(
     return None
 
 
+# Nouns for a person the pronoun may mean instead (her lawyer said he…).
+_PERSON_NOUNS = frozenset(
+    """lawyer attorney coach judge doctor officer agent minister president manager director
+    partner colleague boss friend companion teammate rival opponent player driver suspect
+    detainee man boy leader official spokesman chairman owner founder producer""".split()
+)
+
+
+# Characters looked back on for a man the pronoun may mean (two sentences or so).
+_CONTEXT = 400
+_MAN_MENTION = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself|[Mm]r)\b")
+
+
+def _man_in_context(text: str, start: int, genders: dict[str, str]) -> bool:
+    """Whether a man is named or referred to shortly before, in the same article."""
+    context = text[max(0, start - _CONTEXT) : start]
+    if _MAN_MENTION.search(context):
+        return True
+    words = _WORD.findall(context)
+    for index, word in enumerate(words):
+        if word.lower() in _MAN_WORDS:
+            return True
+        # A man's name after a woman's is her surname (Ana Gabriel).
+        if genders.get(word) == "m" and (index == 0 or genders.get(words[index - 1]) != "f"):
+            return True
+    return False
+
+
+def _his_for_her(
+    sentence: re.Match[str], words: list[re.Match[str]], subject: int | None, others: int | None
+) -> Iterator[Hit]:
+    """He, his, him after the woman (from ``subject`` on), up to another person."""
+    body, offset = sentence.group(), sentence.start()
+    for word in words:
+        if subject is not None and word.start() <= words[subject].start():
+            continue
+        if others is not None and word.start() >= others:
+            break
+        lower = word.group().lower()
+        if lower not in _HER or body.count("“", 0, word.start()) > body.count("”", 0, word.start()):
+            continue
+        replacement = _HER[lower]
+        if word.group()[0].isupper():
+            replacement = replacement.capitalize()
+        yield Hit(
+            offset + word.start(),
+            offset + word.end(),
+            (replacement,),
+            Applicability.UNSAFE,
+            f"“{word.group()}” for the woman this sentence is about: Spanish “su” and "
+            f"a dropped subject say nothing of gender; write “{replacement}”",
+        )
+
+
+def _her_anchor(
+    text: str, sentence: re.Match[str], words: list[re.Match[str]], genders: dict[str, str]
+) -> int | None:
+    """The index of the sentence's first "her", when no man is in sight before it."""
+    anchor = _her_in_sentence(sentence.group(), words)
+    if anchor is None or _man_in_context(text, sentence.start(), genders):
+        return None
+    return anchor
+
+
+def _other_person_after_her(
+    words: list[re.Match[str]], genders: dict[str, str], anchor: int
+) -> int | None:
+    others = _other_person_at(words, genders, anchor - 1)
+    person = _person_noun_after(words, anchor)
+    if person is not None and (others is None or person < others):
+        return person
+    return others
+
+
+def _her_in_sentence(sentence: str, words: list[re.Match[str]]) -> int | None:
+    """The index of the first "she" or "her" outside a quotation."""
+    for index, word in enumerate(words):
+        if word.group().lower() not in ("she", "her", "herself"):
+            continue
+        before = sentence[: word.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+            return None
+        return index
+    return None
+
+
+def _person_noun_after(words: list[re.Match[str]], anchor: int) -> int | None:
+    for word in words[anchor + 1 :]:
+        if word.group().lower().rstrip("s") in _PERSON_NOUNS or word.group().lower() in (
+            "who",
+            "whom",
+        ):
+            return word.start()
+    return None
+
+
 def _titles_of_women(text: str, genders: dict[str, str]) -> frozenset[str]:
     """The titles this article gives a woman before her name and never a man."""
     women: set[str] = set()
@@ -162,9 +245,7 @@ def _titles_of_women(text: str, genders: dict[str, str]) -> frozenset[str]:
     return frozenset(women - men)
 
 
-def _title_subject(
-    sentence: str, words: list[re.Match[str]], titles: frozenset[str]
-) -> int | None:
+def _title_subject(sentence: str, words: list[re.Match[str]], titles: frozenset[str]) -> int | None:
     """The index of the title word standing as the subject (the former president
     told), outside a quotation."""
     for match in _TITLE_SUBJECT.finditer(sentence):

@@ -49,7 +49,8 @@ _NOT_SUBJECT_OPENERS = frozenset(
     according if whether what why how who whom whose which that this these those it he she they
     we i you one both either neither not only even however meanwhile therefore thus instead
     nor or besides last next every each all many most some few several such than into onto
-    upon about around near behind beyond toward towards via per amid except outside inside""".split()
+    upon about around near behind beyond toward towards via per amid except outside
+    inside""".split()
 )
 # Words that cannot stand inside a subject noun phrase: verbs, pronouns, subordinators.
 _NOT_IN_SUBJECT = frozenset(
