@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.casing import calendar_words
 from mtcheck.document import Document
 from mtcheck.model import Applicability
 
@@ -61,7 +62,9 @@ _NOT_IN_SUBJECT = frozenset(
     me him her us them my his its our their your this these those there here not never
     also said says make makes made get gets got go goes went come comes came take takes took
     give gives gave see sees saw want wants wanted let lets after before during ago later
-    earlier once back more less better worse longer sooner faster rather instead""".split()
+    earlier once back more less better worse longer sooner faster rather instead to in on at
+    by with from into about since until against among between through under over via without
+    within across toward towards upon near behind beyond say says""".split()
 )
 # A phrase about time is an adverbial, not a subject (Years later they met; Last night he said).
 _TIME_WORDS = frozenset(
@@ -101,6 +104,13 @@ _RELATIVE_AND_PRONOUN = re.compile(
     r"(" + _PRONOUN + r")[ \t]+(" + _INTRANSITIVE + r")\b"
 )
 
+# "If he Valencia has changed coach": the pronoun, then the name it stands for.
+_PRONOUN_THEN_NAME = re.compile(
+    r"\b(?:[Ii]f|that|when|because|although|while|since|and|but|as)[ \t]+((?:he|she|they|it))"
+    r"[ \t]+(?=([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+)?)[ \t]+(?:has|have|had|is|are|was|were|"
+    r"will|would|can|could|said|says)\b)"
+)
+
 
 def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = analysis.text
@@ -112,6 +122,22 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
         if subject is None:
             continue
         yield _hit(match, subject)
+    for match in _PRONOUN_THEN_NAME.finditer(text):
+        start, end = match.span(1)
+        if match.group(2).lower() in calendar_words() or document.is_protected(start, end):
+            continue
+        if _quoted(text, start):
+            continue
+        yield Hit(
+            start,
+            end,
+            ("",),
+            Applicability.UNSAFE,
+            f"“{match.group(1)}” before “{match.group(2)}”: the subject given twice, as a "
+            "pronoun and as the name; drop the pronoun",
+            edit_start=start,
+            edit_end=match.end(),
+        )
     for match in _RELATIVE_AND_PRONOUN.finditer(text):
         start, end = match.span(1)
         if document.is_protected(start, end) or _quoted(text, start):
@@ -158,8 +184,13 @@ def _subject_before(text: str, pronoun_start: int, pronoun_lower: bool) -> str |
         return None
     if words[0].lower() in _NOT_SUBJECT_OPENERS:
         return None
-    if any(_verb_like(word) or word.lower() in _TIME_WORDS for word in words):
+    if any(
+        _verb_like(word, index == 0) or word.lower() in _TIME_WORDS
+        for index, word in enumerate(words)
+    ):
         return None
+    if not pronoun_lower and words[-1].endswith(("'s", "’s")):
+        return None  # Stephen King's It was adapted: a title
     if len(words) == 1 and not words[0][0].isupper():
         return None  # "police they said": too little to tell a subject from a fragment
     if pronoun_lower and not words[-1][0].isupper():
@@ -170,12 +201,12 @@ def _subject_before(text: str, pronoun_start: int, pronoun_lower: bool) -> str |
     return phrase
 
 
-def _verb_like(word: str) -> bool:
+def _verb_like(word: str, first: bool = False) -> bool:
     lower = word.lower()
     if lower in _NOT_IN_SUBJECT:
         return True
-    if not word[0].islower():
-        return False
+    if not (word[0].islower() or first):
+        return False  # a name (United, Reading), except a sentence's first word
     if lower.endswith("ed"):
         return lower not in _ED_ADJECTIVES
     return lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS
