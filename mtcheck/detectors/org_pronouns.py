@@ -35,7 +35,7 @@ _INSTITUTIONS = (
 # The subject at a sentence start: the (adjectives, names) institution, or the ACRONYM; a verb.
 _SUBJECT = re.compile(
     r"[ \t“\"]*(?:[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){0,3}?(?i:" + _INSTITUTIONS + r")|"
-    r"[Tt]he[ \t]+[A-Z]{2,6}|Police)[ \t]+(?=[a-z]+\b)"
+    r"[Tt]he[ \t]+[A-Z]{2,6}|Police)(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?[ \t]+(?=[a-z]+\b)"
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
