@@ -129,13 +129,16 @@ def test_a_woman_named_with_a_title_is_the_title_later() -> None:
     assert not _flagged(shared, "MT720")
 
 
-def test_the_before_a_person_or_a_city() -> None:
-    assert _flagged("The rate was set by the Nicolás Maduro to counter it.\n", "MT742") == ["the "]
-    assert _flagged("It saw the debut of the Guadalajara Sergio Pérez.\n", "MT742") == [
-        "the Guadalajara"
-    ]
+def test_the_before_a_person_or_a_city_the_article_names_bare_elsewhere() -> None:
+    person = "Nicolás Maduro spoke. The rate was set by the Nicolás Maduro to counter it.\n"
+    assert _flagged(person, "MT742") == ["the "]
+    city = "Guadalajara waits. It saw the debut of the Guadalajara Sergio Pérez.\n"
+    assert _flagged(city, "MT742") == ["the Guadalajara"]
+    # Written with "the" every time, the name takes it (the Kremlin, the Hague).
+    assert not _flagged("The rate was set by the Nicolás Maduro to counter it.\n", "MT742")
     modifiers = (
-        "The Nicolás Maduro government and the Lima office met; the Bilbao, Spain-based bank.\n"
+        "Nicolás Maduro and Lima spoke. The Nicolás Maduro government and the Lima office "
+        "met; the Bilbao, Spain-based bank.\n"
     )
     assert not _flagged(modifiers, "MT742")
 

@@ -97,7 +97,8 @@ _AFTER_BARE_NAME = frozenset(
 # Places English names with "the" (or may): never flagged.
 _PLACES_WITH_THE = frozenset(
     """netherlands gambia bahamas philippines congo vatican hague ukraine crimea donbas
-    sudan yemen amazon caribbean andes balkans bronx""".split()
+    sudan yemen amazon caribbean andes balkans bronx kremlin pentagon miraflores
+    moncloa""".split()
 )
 
 
@@ -116,7 +117,12 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
             continue
         lower = first.lower()
         is_place = lower in places and places[lower] == first and lower not in _PLACES_WITH_THE
-        if is_place and second is not None and genders.get(second):
+        if (
+            is_place
+            and second is not None
+            and genders.get(second)
+            and _written_bare_elsewhere(text, first)
+        ):
             # the Guadalajara Sergio Pérez: a demonym before a person.
             yield Hit(
                 start,
@@ -138,6 +144,8 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
         if not (is_person or (is_place and second is None)):
             continue
         name = first if second is None else f"{first} {second}"
+        if not _written_bare_elsewhere(text, name):
+            continue  # the Kremlin, the Hague: the article always gives it "the"
         yield Hit(
             start,
             match.start(2),
@@ -148,3 +156,12 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
             edit_start=start,
             edit_end=match.start(2),
         )
+
+
+def _written_bare_elsewhere(text: str, name: str) -> bool:
+    """Whether the article also writes the name without an article before it."""
+    for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+        before = text[max(0, found.start() - 4) : found.start()]
+        if not re.search(r"\b[Tt]he[ \t]+$", before):
+            return True
+    return False
