@@ -228,10 +228,33 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             start,
             match.end("word"),
             (word.lower(),),
-            Applicability.SAFE,
+            _lowering_safety(text, start, word),
             f"“{word}” is capitalised mid-sentence, where no sentence starts: write "
             f"“{word.lower()}”",
         )
+
+
+# Words no English sentence ends on: a capital after them opens no sentence.
+_OPEN_ENDED = frozenset(
+    "that which who whom whose and or but nor of in on at to by for from with into onto as if "
+    "because when while where than so although though since unless until whether is are was "
+    "were be been being has have had will would can could should may might must do does did "
+    "not the a an its their his her our your my said says added".split()
+)
+
+
+def _lowering_safety(text: str, start: int, word: str) -> Applicability:
+    """Lower-casing It, They, There is safe after a comma or a word no sentence ends on
+    (that It will); after any other word (operations There are) a full stop may have been
+    lost instead, as where a tweet or a caption ran into the text, so the fix is left to a
+    person. After, While, One… are only reported after a lower-case word, which they
+    follow inside a sentence (custody After attacking)."""
+    if word not in _SENTENCE_OPENERS:
+        return Applicability.SAFE
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if previous and (previous.group(2) or previous.group(1).lower() in _OPEN_ENDED):
+        return Applicability.SAFE
+    return Applicability.UNSAFE
 
 
 def _opens_after_lower_word(text: str, start: int, word: str) -> bool:

@@ -68,6 +68,14 @@ _COMPOUND_HEADS = frozenset(
     "long wide like less fold ward wards wise side based owned led backed run made free proof"
     " men man women woman".split()
 )
+# Agent nouns that close an English compound after a common noun (prizewinner,
+# titleholder, polesitter, matchmaker): the lower-case token is one word. Only
+# lower-case tokens: a name glued to the word (Ramirezwinner) keeps its capital.
+_AGENT_HEADS = frozenset(
+    "winner winners maker makers holder holders keeper keepers taker takers setter setters"
+    " sitter sitters seller sellers breaker breakers changer changers goer goers owner owners"
+    " fighter fighters watcher watchers grower growers dealer dealers".split()
+)
 
 # Prefixes that make one word with the next (superclassic, antigovernment, postwar).
 _WORD_PREFIXES = frozenset(
@@ -334,9 +342,10 @@ def _one_word(token: str, analysis: Analysis) -> bool:
         known = zipf(stem) >= _LISTED_WORD_ZIPF + 0.5 or analysis.stands_alone(stem)
         if token.endswith(suffix) and len(stem) >= 4 and known:
             return True
+    heads = _COMPOUND_HEADS | _AGENT_HEADS if token.islower() else _COMPOUND_HEADS
     return any(
         token.lower().endswith(head) and zipf(token[: -len(head)]) >= _KNOWN_WORD_ZIPF
-        for head in _COMPOUND_HEADS
+        for head in heads
         if len(token) - len(head) >= 3
     )
 

@@ -74,6 +74,22 @@ def _starts_sentence(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?:\n—–|"
 
 
+# A quoted title of a work: a few words, most of them capitalised.
+_TITLE_MAX_WORDS = 10
+
+
+def _in_quoted_title(text: str, offset: int) -> bool:
+    opening = text.rfind("“", text.rfind("\n", 0, offset) + 1, offset)
+    if opening < 0 or text.rfind("”", opening, offset) >= 0:
+        return False
+    closing = text.find("”", offset)
+    if closing < 0 or "\n" in text[offset:closing]:
+        return False
+    words = re.findall(r"[^\W\d_]+", text[opening + 1 : closing])
+    capitalised = sum(w[0].isupper() for w in words)
+    return len(words) <= _TITLE_MAX_WORDS and capitalised * 2 > len(words)
+
+
 def detect_translated_person_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = analysis.text
     names = person_names()
@@ -98,6 +114,8 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
                 continue
             if len(words) == 1 and _starts_sentence(text, start):
                 continue  # "Churches were full" at a sentence start may be churches
+            if _in_quoted_title(text, start):
+                continue  # “Wheels, Weed & Rock ‘n’ Roll”: a work's English title
             neighbours = [w for i, (_, _, w) in enumerate(words) if i != index]
             if any(fold(w) not in names.given and fold(w) not in back for w in neighbours):
                 continue  # part of another name: "Fields Medal"

@@ -1,0 +1,121 @@
+"""Shapes native English news writes that the detectors once took for MT artefacts.
+
+Each guard is tested both ways: the native shape is left alone (or not fixed
+safely), and the artefact the detector exists for is still reported. The
+sentences are our own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mtcheck import check_text, fix_text
+from mtcheck.model import Applicability
+
+
+def _findings(text: str, rule: str) -> list[str]:
+    return [f.matched for f in check_text(text) if f.rule_id == rule]
+
+
+def _safe(text: str, rule: str) -> list[str]:
+    return [
+        f.matched
+        for f in check_text(text)
+        if f.rule_id == rule and f.fix is not None and f.fix.applicability == Applicability.SAFE
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prize went to a first-time winner; the prizewinner thanked the jury.",
+        "The title went to the titleholder, a former title contender.",
+        "The match went to the matchmaker's favourite; the match was close.",
+    ],
+)
+def test_a_compound_ending_in_an_agent_noun_is_one_word(text: str) -> None:
+    assert _findings(text, "MT801") == []
+
+
+def test_a_name_glued_to_an_agent_noun_is_still_split() -> None:
+    text = "The novelist Sergio Ramirezwinner of the prize, spoke. Ramirez thanked the jury."
+    assert "Ramirezwinner" in _findings(text, "MT801")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lorenzo won by 1.654 seconds at Jerez.",
+        "His fastest lap was a 1’38.051 on the final tour.",
+        "The euro bought 0.8747 dollars on Friday.",
+    ],
+)
+def test_timings_and_figures_below_one_are_not_spanish_thousands(text: str) -> None:
+    assert _findings(text, "MT501") == []
+
+
+def test_a_spanish_thousands_figure_is_still_reported() -> None:
+    assert _findings(text := "The march drew 15.432 people.", "MT501") == ["15.432"], text
+
+
+def test_an_accent_dropped_once_in_a_bare_name_is_not_an_inconsistency() -> None:
+    text = (
+        "Telefónica agreed to sell the unit. Analysts said Telefonica would keep "
+        "its Brazilian arm, and Telefónica shares rose."
+    )
+    assert _findings(text, "MT831") == []
+
+
+def test_a_full_name_written_with_and_without_its_accent_is_still_reported() -> None:
+    text = (
+        "Mayor Ernesto Cázares opened the bridge. Residents thanked Ernesto Cazares "
+        "and Ernesto Cázares thanked them."
+    )
+    assert _findings(text, "MT831") == ["Cazares"]
+
+
+def test_his_after_a_womans_name_owned_by_a_man_is_left() -> None:
+    text = "Moreno's lawyer Ana Ruiz told reporters that he would appeal the ruling."
+    assert _findings(text, "MT720") == []
+
+
+def test_his_for_the_woman_the_sentence_is_about_is_still_reported() -> None:
+    text = "Senator Ana Ruiz presented the bill. In his speech, he asked for support."
+    assert _findings(text, "MT720") == ["his", "he"]
+
+
+def test_an_english_word_in_a_quoted_title_is_not_a_translated_surname() -> None:
+    text = (
+        "The bullfighter Andrés Roca Rey won a prize. The jury also praised "
+        "“Songs, Dust & Rock ‘n’ Roll” by another director."
+    )
+    assert _findings(text, "MT320") == []
+    assert "Rock ‘n’ Roll" in fix_text(text)
+
+
+def test_a_surname_rendered_after_the_spanish_name_is_still_reported() -> None:
+    text = "Pablo Iglesias spoke first. Later, Churches said he would stay."
+    assert _findings(text, "MT320") == ["Churches"]
+
+
+def test_a_capital_after_a_noun_may_be_a_lost_full_stop() -> None:
+    text = "The police ended the operations There are 18 members in custody."
+    assert _findings(text, "MT814") == ["There"]
+    assert _safe(text, "MT814") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said that It will be approved.",
+        "During the hearing, There were protests outside.",
+        "Sixty men were taken into custody After attacking the hospital.",
+    ],
+)
+def test_a_capital_where_no_sentence_can_end_is_still_fixed(text: str) -> None:
+    assert len(_safe(text, "MT814")) == 1
+
+
+def test_a_spanish_title_keeps_its_inverted_mark() -> None:
+    text = "The hosts of ¡De Viernes! return tonight."
+    assert fix_text(text) == text
