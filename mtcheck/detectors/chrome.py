@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import PurePath
 
 from mtcheck.analysis import Analysis
@@ -219,9 +220,14 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if what == _LONE and _among_short_lines(document, line):
             continue  # a table cell, a menu or a list: not a label the scraper left
         if what:
-            yield _remove_lines(
+            hit = _remove_lines(
                 document, line, line, f"Site chrome scraped with the article: {what}"
             )
+            if _DATE_LINE.match(content) and not text[end:].strip():
+                # A date closing the article dates the story (a post-editor keeps it);
+                # only a date above or inside the text is the site's header.
+                hit = replace(hit, applicability=Applicability.UNSAFE)
+            yield hit
 
 
 def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
