@@ -139,3 +139,21 @@ def test_a_date_above_the_article_is_still_removed() -> None:
 )
 def test_safe_fixes_leave_native_english_as_it_is(text: str) -> None:
     assert fix_text(text) == text
+
+
+@pytest.mark.parametrize("brand", ["FanDuel", "AirPods", "DraftKings", "FirstEnergy", "LatinNews"])
+def test_an_unlisted_brand_in_camel_case_is_not_glued(brand: str) -> None:
+    text = f"Shares of {brand} rose on Monday after the {brand} results."
+    assert _findings(text, "MT801") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "glued"),
+    [
+        ("The clinic is in the region. HealthcareThe director spoke.", "HealthcareThe"),
+        ("Floods hit the north. InCantabria the rivers rose.", "InCantabria"),
+        ("Fans met at the FanZonea few hours before the match.", "FanZonea"),
+    ],
+)
+def test_a_clause_opener_or_a_word_after_a_brand_is_still_glued(text: str, glued: str) -> None:
+    assert _findings(text, "MT801") == [glued]

@@ -290,11 +290,28 @@ def _known_name(half: str, analysis: Analysis) -> bool:
     )
 
 
-def _camel_confidence(split: Split, analysis: Analysis) -> Applicability:
+# Words that open a sentence or a clause: after a capitalised word with no space they
+# show a lost stop (HealthcareThe, MexicoHe), never the second half of a brand.
+_CLAUSE_OPENERS = frozenset(
+    "The He She It They We This These Those In On At For And But Or So Only Also However"
+    " Meanwhile Subsequently According After Before While When Read See".split()
+)
+
+
+def _camel_confidence(split: Split, analysis: Analysis) -> Applicability | None:
     """Two capitalised halves with no space are the shape of a brand (GameStop,
     BancoEstado, PagaPhone): safe only when both halves are names, the first one known
-    (UkraineSerhiy); a common English word after the capital (CubaPhoto) is left to a person."""
+    (UkraineSerhiy); a common English word after the capital (CubaPhoto) is left to a person.
+    A first half that is no known name, before a second that opens no clause, is the
+    shape of a brand and nothing else (WeWork, FanDuel, DraftKings, AirPods): not reported."""
     if not _known_name(split.left, analysis):
+        opener = (
+            split.left in _CLAUSE_OPENERS
+            or split.right in _CLAUSE_OPENERS
+            or split.right.lower() in _TITLES  # Xiomara CastroPresident
+        )
+        if split.left[0].isupper() and not opener:
+            return None  # InCantabria, HealthcareThe: a clause opener shows the lost space
         return Applicability.UNSAFE
     if _known_name(split.right, analysis) or zipf(split.right) < _KNOWN_WORD_ZIPF:
         return Applicability.SAFE
@@ -350,6 +367,21 @@ def _one_word(token: str, analysis: Analysis) -> bool:
     )
 
 
+# A brand in CamelCase with a lower-case function word run into its end: FanZonea.
+_BRAND_THEN_WORD = re.compile(
+    r"([A-Z][a-z]{2,}(?P<head>[A-Z][a-z]{3,}))(a|and|the|of|in|to|for|is|was|who|which)"
+)
+
+
+def _brand_then_function_word(token: str) -> Split | None:
+    """FanZone + a: the brand's second half is a word (Zone), the token's is none (Zonea);
+    AstraZeneca and CocaCola end in a letter of their own."""
+    match = _BRAND_THEN_WORD.fullmatch(token)
+    if match is None or zipf(match.group("head")) < 3.5:
+        return None
+    return Split(match.group(1), match.group(3), 0.0, False, False)
+
+
 def _looks_like_word(token: str, analysis: Analysis) -> bool:
     if zipf(token) >= _KNOWN_WORD_ZIPF:
         return True
@@ -371,10 +403,13 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue
         if word.lower() in camelcase_names() or _one_word(word, analysis):
             continue
-        split = best_split(word, analysis)
+        brand_split = _brand_then_function_word(word)
+        split = brand_split or best_split(word, analysis)
         if split is None:
             continue
-        applicability = _confidence(word, split, analysis)
+        applicability = (
+            Applicability.UNSAFE if brand_split else _confidence(word, split, analysis)
+        )
         if applicability is None:
             continue
         options, applicability = _separators(split, applicability)
