@@ -407,9 +407,7 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
         split = brand_split or best_split(word, analysis)
         if split is None:
             continue
-        applicability = (
-            Applicability.UNSAFE if brand_split else _confidence(word, split, analysis)
-        )
+        applicability = Applicability.UNSAFE if brand_split else _confidence(word, split, analysis)
         if applicability is None:
             continue
         options, applicability = _separators(split, applicability)
