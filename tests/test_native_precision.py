@@ -157,3 +157,14 @@ def test_an_unlisted_brand_in_camel_case_is_not_glued(brand: str) -> None:
 )
 def test_a_clause_opener_or_a_word_after_a_brand_is_still_glued(text: str, glued: str) -> None:
     assert _findings(text, "MT801") == [glued]
+
+
+def test_a_spanish_plural_beside_its_english_one_is_no_misspelling() -> None:
+    text = "The Caribes beat the Tigres. Fans of the Caribs cheered in Puerto La Cruz."
+    assert _findings(text, "MT831") == []
+
+
+def test_a_word_glued_to_a_reporting_participle_is_split_unsafely() -> None:
+    text = "The ministry could not manage, it wrote, and could not managestating the cost."
+    assert _findings(text, "MT801") == ["managestating"]
+    assert _safe(text, "MT801") == []

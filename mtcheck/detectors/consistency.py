@@ -99,6 +99,11 @@ def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterato
             yield Hit(token.start, token.end, (preferred,), Applicability.DISPLAY_ONLY, message)
 
 
+def _plural_pair(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.endswith("es") and short.endswith("s") and long[:-2] + "s" == short
+
+
 def _similar_spellings(
     names: list[str], analysis: Analysis, neighbours: Callable[[], dict[str, set[str]]]
 ) -> dict[str, str]:
@@ -112,6 +117,8 @@ def _similar_spellings(
             continue
         if name.replace("’", "'") == other.replace("’", "'"):
             continue  # two apostrophes, one spelling
+        if _plural_pair(name, other):
+            continue  # Caribes / Caribs: a Spanish plural and its English one, not a misspelling
         if fold(name) == fold(other):
             # Telefonica / Telefónica: native wire copy drops accents here and there too,
             # so an accent alone is weighed by _accent_variants, with a neighbour as proof.

@@ -241,6 +241,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
     )
     if _common_word_then_function_word(split) or _common_word_then_report(split):
         return Applicability.SAFE  # pesoswhich, officialssaid: no Spanish name ends so
+    if _common_word_then_participle(split):
+        return Applicability.UNSAFE  # managestating: a comma may have gone with the space
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
     if split.left.lower() in _PREFIX_FUNCTION_WORDS and split.right not in FUNCTION_WORDS:
@@ -274,6 +276,23 @@ def _common_word_then_report(split: Split) -> bool:
     """A common lower-case word, then a verb of reporting: officials said, police reported."""
     return (
         split.right in _REPORTING_VERBS
+        and split.left.islower()
+        and len(split.left) >= 4
+        and zipf(split.left) >= 3.5
+    )
+
+
+# Participles of reporting that open a clause after a comma (…, stating that): no English
+# compound ends in one, so a common word glued to one lost a space.
+_REPORTING_PARTICIPLES = frozenset(
+    "stating saying adding noting explaining arguing claiming warning insisting indicating"
+    " assuring highlighting stressing recalling".split()
+)
+
+
+def _common_word_then_participle(split: Split) -> bool:
+    return (
+        split.right in _REPORTING_PARTICIPLES
         and split.left.islower()
         and len(split.left) >= 4
         and zipf(split.left) >= 3.5
