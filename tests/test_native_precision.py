@@ -168,3 +168,14 @@ def test_a_word_glued_to_a_reporting_participle_is_split_unsafely() -> None:
     text = "The ministry could not manage, it wrote, and could not managestating the cost."
     assert _findings(text, "MT801") == ["managestating"]
     assert _safe(text, "MT801") == []
+
+
+@pytest.mark.parametrize("word", ["raceday", "pricetag", "shotstopper", "dealmaking"])
+def test_two_content_words_closed_up_are_an_english_compound(word: str) -> None:
+    text = f"The {word} was the story. The race, the day, the price, the tag, the shot, the deal."
+    assert _findings(text, "MT801") == []
+
+
+def test_a_common_word_glued_to_a_closed_class_word_is_still_split() -> None:
+    text = "It was their duty, they said: a dutyamong friends."
+    assert _findings(text, "MT801") == ["dutyamong"]

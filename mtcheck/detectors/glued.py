@@ -249,10 +249,21 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         return None  # instating, outplayed: an English prefix, not a lost space
     if function_word and (split.left_evidence or zipf(split.left) >= _KNOWN_WORD_ZIPF):
         return Applicability.SAFE
-    if split.left_evidence or split.right_evidence:
-        return Applicability.UNSAFE
-    # Two content words and no evidence from the article: too weak to report.
+    if (split.left_evidence or split.right_evidence) and split.right in _CLOSED_CLASS:
+        return Applicability.UNSAFE  # scheduleboth, dutyamong
+    # Two content words: English closes compounds so (prizewinner, raceday, pricetag,
+    # shotstopper, dealmaking), whatever the article says of the halves.
     return None
+
+
+# Closed-class words outside FUNCTION_WORDS: no English compound ends in one, so after a
+# common word with no space they open the next phrase (scheduleboth, dutyamong).
+_CLOSED_CLASS = frozenset(
+    """among amongst both each every several many most some such without within through
+    toward towards across around behind beyond despite upon via per because although
+    though unless whether whose what how why all any more less only even just still
+    already now here there very too either neither nor yet""".split()
+)
 
 
 def _common_word_then_function_word(split: Split) -> bool:
