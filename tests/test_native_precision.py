@@ -179,3 +179,7 @@ def test_two_content_words_closed_up_are_an_english_compound(word: str) -> None:
 def test_a_common_word_glued_to_a_closed_class_word_is_still_split() -> None:
     text = "It was their duty, they said: a dutyamong friends."
     assert _findings(text, "MT801") == ["dutyamong"]
+
+
+def test_a_surname_made_of_two_words_is_not_glued() -> None:
+    assert _findings("On Monday Trippier said the plan was fine.", "MT801") == []

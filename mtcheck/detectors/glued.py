@@ -375,7 +375,9 @@ def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicabilit
         return None  # Sheinbaum is not Shein + baum: a name's tail is seldom a rare word
     if known or split.left_evidence:
         return Applicability.SAFE
-    return Applicability.UNSAFE
+    # An unknown capitalised word and a plain word may be one surname (Trippier,
+    # Stonehouse): only a tail no surname ends in (reported, although) tells a lost space.
+    return Applicability.UNSAFE if _telling_tail(tail) or tail in _UNITS else None
 
 
 def _one_word(token: str, analysis: Analysis) -> bool:
