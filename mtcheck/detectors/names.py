@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.translated_names import hispanic_article
 from mtcheck.document import Document
 from mtcheck.model import Applicability
 from mtcheck.person_names import PersonNames, fold, person_names
@@ -44,6 +45,15 @@ _RARE_IN_SPANISH = frozenset(
     "joseph peter paul john louis charles andrew anthony francis matthew stephen emmanuel "
     "ignatius xavier lawrence nicholas ferdinand gregory christopher joachim augustine mary "
     "elizabeth joan theresa agnes josephine".split()
+)
+# Renderings rarer still among Spanish speakers, but English speakers' own names:
+# before a Spanish surname they count only in an article about a Spanish-speaking
+# country (Elijah Hernández for Elías, in a Mexican football story).
+_RARE_IN_CONTEXT = frozenset(
+    "elijah ralph raymond vincent reuben moses isaiah jeremiah zachary elisha hannibal "
+    "rudolph adolph humbert horace leonard oswald alphonse beatrice margaret susan juliet "
+    "rachel helen caroline christina christine catherine jane maximum baptist benedict "
+    "camillus roderick gustav emil savior saviour faithful".split()
 )
 # "Peter’s castle" for Pedro Castillo: MT read the surname as a noun the given name owns.
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s ([a-z]+)(?: ([a-z]+))?\b")
@@ -94,6 +104,7 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
     text = analysis.text
     names = person_names()
     named = _spanish_surnames_named(text, names)
+    rare = _RARE_IN_SPANISH | (_RARE_IN_CONTEXT if hispanic_article(analysis) else frozenset())
     # Renderings of the surnames the article spells in Spanish: Churches for Iglesias.
     back = {
         fold(english): names.surnames[surname]
@@ -105,7 +116,7 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
         words = _words(run)
         used: set[int] = set()
         for index in range(len(words) - 1):
-            hit = _pair(words[index], words[index + 1], names, named, back)
+            hit = _pair(words[index], words[index + 1], names, named, back, rare)
             if hit is not None:
                 used.update((index, index + 1))
                 yield hit
@@ -136,6 +147,7 @@ def _pair(
     names: PersonNames,
     named: dict[str, set[str]],
     back: dict[str, str],
+    rare: frozenset[str] = _RARE_IN_SPANISH,
 ) -> Hit | None:
     (start, _, given), (_, end, surname) = first, second
     given_key, surname_key = fold(given), fold(surname)
@@ -170,7 +182,7 @@ def _pair(
             Applicability.UNSAFE,
             f"“{given} {surname}” reads as a Spanish name rendered word by word: “{spanish}”",
         )
-    if surname_is_spanish and given_key in _RARE_IN_SPANISH and surname_key not in back:
+    if surname_is_spanish and given_key in rare and surname_key not in back:
         spanish = f"{rendered_given[0]} {surname}"
         return Hit(
             start,
