@@ -148,7 +148,7 @@ def _article_names(
     taken = list(found)
     for match in _ARTICLE_NAME.finditer(source):
         name = match.group()
-        if any(u in fold(name) for u in usual):
+        if any(u in fold(name) for u in usual) or any(fold(f.name) in fold(name) for f in found):
             continue
         words = [w for w in name.split()[1:] if not w.islower()]
         if fold(" ".join(name.split()[1:])) in folded_target or not words:
@@ -161,7 +161,8 @@ def _article_names(
                 continue
             if any(zipf(w) < _COMMON_ENGLISH for w in english):
                 continue
-            if _starts_sentence(target, candidate.start()) and len(english) == 1:
+            # One word is a name only with the article the original had (El País, The Country).
+            if len(english) == 1 and not candidate.group().lower().startswith("the "):
                 continue
             start, end = candidate.span()
             if any(f.start < end and start < f.end for f in taken):
