@@ -99,3 +99,9 @@ def test_the_original_shows_a_name_its_capitalised_article_opens() -> None:
     assert _found("The National Electoral Council met.", "MT952", council) == []
     # Names English has its own word for.
     assert _found("She flew to The Hague.", "MT952", "Ella voló a La Haya.") == []
+
+
+def test_a_spanish_given_name_before_an_everyday_english_word_is_a_translated_surname() -> None:
+    assert _found("Coach Rosendo Hillside spoke to the press.", "MT320") == ["Hillside"]
+    assert _found("He sat outside the San José Courthouse.", "MT320") == []
+    assert _found("Carlos Slim and Juan Mata met Pedro Pascal.", "MT320") == []
