@@ -105,3 +105,10 @@ def test_a_spanish_given_name_before_an_everyday_english_word_is_a_translated_su
     assert _found("Coach Rosendo Hillside spoke to the press.", "MT320") == ["Hillside"]
     assert _found("He sat outside the San José Courthouse.", "MT320") == []
     assert _found("Carlos Slim and Juan Mata met Pedro Pascal.", "MT320") == []
+
+
+def test_a_nickname_with_its_article_translated_counts_in_a_spanish_story() -> None:
+    story = FOOTBALL + "in Guadalajara, Mexico, the goal was scored by The Pocho, "
+    assert _found(story + "and The chicken hit the post.") == ["The Pocho", "The chicken"]
+    assert _found(story.replace("The Pocho", "El Pocho") + "far from The Hague.") == []
+    assert _found("In Leeds the goal was scored by The Pocho and The chicken.") == []

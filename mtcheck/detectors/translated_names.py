@@ -278,6 +278,40 @@ def _saint_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hi
         )
 
 
+# "converted by The Cello", "The chicken finished with a header": a nickname's
+# Spanish article (El Chelo, El Pollo) translated, capital and all, mid-sentence.
+_NICKNAME = re.compile(r"(?<=[\w,;’'] )The[ \t]+(?P<word>[A-Za-záéíóúñü]+)(?![\w’'-])")
+# English names that open with a capital The wherever they stand.
+_THE_NAMES = frozenset(
+    "hague guardian times economist telegraph independent athletic beatles strongest best "
+    "weeknd simpsons voice sun mirror observer atlantic onion globe post".split()
+)
+
+
+def _nickname_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    text = analysis.text
+    for match in _NICKNAME.finditer(text):
+        word = match.group("word")
+        if fold(word) in _THE_NAMES:
+            continue
+        after = re.match(r"[ \t]+([A-ZÁÉÍÓÚÑ])", text[match.end() :])
+        if after is not None:
+            continue  # The Last of Us: a title of several words
+        spanish_word = word[0].isupper() and _spanish_word(word)
+        if not (word.islower() and zipf(word) >= 3.0) and not spanish_word:
+            continue
+        if not _free(analysis, *match.span(), taken):
+            continue
+        replacements = (f"El {word}",) if spanish_word else ()
+        yield Hit(
+            *match.span(),
+            replacements,
+            Applicability.UNSAFE if spanish_word else Applicability.DISPLAY_ONLY,
+            f"“{match.group()}”: a nickname whose Spanish article (or whole name) was "
+            "translated; write it as the Spanish press does (El …)",
+        )
+
+
 def detect_translated_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     hits = list(_lexicon_hits(analysis))
     yield from hits
@@ -287,3 +321,7 @@ def detect_translated_names(document: Document, analysis: Analysis) -> Iterator[
         yield from _club_hits(analysis, taken)
     if _register_holds(analysis, registers.get("hispanic", frozenset()), 1):
         yield from _saint_hits(analysis, taken)
+        if any(
+            _register_holds(analysis, registers.get(r, frozenset()), 2) for r in ("sport-es", "tv")
+        ):
+            yield from _nickname_hits(analysis, taken)
