@@ -112,3 +112,25 @@ def test_a_nickname_with_its_article_translated_counts_in_a_spanish_story() -> N
     assert _found(story + "and The chicken hit the post.") == ["The Pocho", "The chicken"]
     assert _found(story.replace("The Pocho", "El Pocho") + "far from The Hague.") == []
     assert _found("In Leeds the goal was scored by The Pocho and The chicken.") == []
+
+
+def test_winter_league_baseball_clubs_count_in_a_baseball_story() -> None:
+    story = "Venezuelan baseball is back: Lions, Boaters and Sharks open the LVBP season."
+    assert _found(story) == ["Boaters", "Sharks"]
+    assert _found("The Detroit Lions and the San Jose Sharks won in the NHL and NFL.") == []
+
+
+def test_a_singer_translated_counts_in_a_story_about_music() -> None:
+    story = "The singer Featherweight sold out the tour, and his album topped Billboard."
+    assert _found(story) == ["Featherweight"]
+    assert _found("The boxer moved up from featherweight to lightweight.") == []
+
+
+def test_a_nickname_after_a_possessive_is_not_part_of_the_owner_name() -> None:
+    assert _found(FOOTBALL + "next they face Cruz Azul’s Machine.") == ["Machine"]
+
+
+def test_a_saint_whose_english_name_differs_only_in_the_accent() -> None:
+    assert _found("In Lima, the district of Saint Martin de Porres flooded.") == [
+        "Saint Martin de Porres"
+    ]

@@ -133,8 +133,8 @@ def _whole_run(analysis: Analysis, start: int, end: int) -> bool:
     if after is not None:
         return False
     before = re.search(r"([A-ZÁÉÍÓÚÑ][\w’'.-]*)[ \t]+$", text[max(0, start - 40) : start])
-    if before is None or before.group(1) in _OPENERS:
-        return True
+    if before is None or before.group(1) in _OPENERS or before.group(1).endswith(("’s", "'s")):
+        return True  # "Cruz Azul’s Machine": the owner is another name
     return analysis.starts_sentence(start - len(before.group(0)))
 
 
@@ -258,10 +258,14 @@ def _club_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hit
 
 
 def _saint_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hit]:
-    given_from_english = person_names().given_from_english
+    names = person_names()
     for match in _SAINT.finditer(analysis.text):
         rest = match.group("rest")
-        given = given_from_english.get(fold(match.group("given")), ())
+        key = fold(match.group("given"))
+        # Martin for Martín: a rendering that differs only in its accent.
+        given = names.given_from_english.get(key) or tuple(
+            spanish for spanish in (names.given.get(key), names.given_shared.get(key)) if spanish
+        )
         if len(given) != 1 or fold(rest) in _SAINTS_PLACES or not _spanish_word(rest):
             continue
         if not _free(analysis, *match.span(), taken):
