@@ -195,7 +195,7 @@ def detect_translated_name(document: Document, analysis: Analysis) -> Iterator[H
                 match.start + name.start,
                 match.start + name.end,
                 (name.name,),
-                Applicability.SAFE,
+                Applicability.SAFE if name.safe else Applicability.UNSAFE,
                 f"“{shown}” translates the name “{name.name}” of the original",
             )
 

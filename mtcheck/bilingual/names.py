@@ -63,6 +63,7 @@ class TranslatedName:
     start: int  # offsets into the English text
     end: int
     name: str  # as the original writes it
+    safe: bool = True  # False where the name was found by its shape alone
 
 
 def _runs(source: str) -> Iterator[str]:
@@ -118,7 +119,58 @@ def translated_names(source: str, target: str) -> list[TranslatedName]:
             hit = _changed_name(words, target, source, found)
             if hit is not None:
                 found.append(hit)
+    found.extend(_article_names(source, target, found))
     return found
+
+
+# A capitalised article inside a Spanish sentence belongs to the name it opens:
+# newspapers, bands, programmes, buildings (Los Amigos Invisibles, La Moneda).
+# Institutions write theirs in lower case (el Consejo Nacional), and those
+# English translates: only the capitalised article shows a name kept as it is.
+_ARTICLE_NAME = re.compile(
+    rf"(?<=[\wáéíóúñ,;] )(?:El|La|Los|Las)\s+{_NAME_WORD}"
+    rf"(?:\s+(?:(?:de|del|la|los|las|y)\s+)?{_NAME_WORD})*"
+)
+_ENGLISH_RUN = re.compile(
+    rf"(?:(?:The|the)\s+)?{_NAME_WORD}(?:\s+(?:of\s+(?:the\s+)?|and\s+)?{_NAME_WORD})*"
+)
+
+
+def _article_names(
+    source: str, target: str, found: list[TranslatedName]
+) -> Iterator[TranslatedName]:
+    """A name the original opens with a capitalised article, missing from the
+    translation, where the translation has instead a run of as many capitalised
+    everyday English words that the original does not write: ``Los Amigos
+    Invisibles`` as ``Invisible Friends``, though no lexicon knows the band."""
+    folded_source, folded_target = fold(source), fold(target)
+    usual = glossary().usual
+    taken = list(found)
+    for match in _ARTICLE_NAME.finditer(source):
+        name = match.group()
+        if any(u in fold(name) for u in usual) or any(fold(f.name) in fold(name) for f in found):
+            continue
+        words = [w for w in name.split()[1:] if not w.islower()]
+        if fold(" ".join(name.split()[1:])) in folded_target or not words:
+            continue
+        for candidate in _ENGLISH_RUN.finditer(target):
+            english = [w for w in candidate.group().split() if not w.islower() and w != "The"]
+            if len(english) != len(words) or any(
+                re.search(rf"\b{re.escape(fold(w))}\b", folded_source) for w in english
+            ):
+                continue
+            if any(zipf(w) < _COMMON_ENGLISH for w in english):
+                continue
+            # One word is a name only with the article the original had (El País, The Country).
+            if len(english) == 1 and not candidate.group().lower().startswith("the "):
+                continue
+            start, end = candidate.span()
+            if any(f.start < end and start < f.end for f in taken):
+                continue
+            hit = TranslatedName(start, end, name, safe=False)
+            taken.append(hit)
+            yield hit
+            break
 
 
 # A word of the original and the English word MT made of it look alike

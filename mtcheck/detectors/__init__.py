@@ -32,6 +32,7 @@ from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish
 from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
 from mtcheck.detectors.subjects import detect_pleonastic_pronoun
+from mtcheck.detectors.translated_names import detect_translated_names
 from mtcheck.document import Document
 
 # Detectors that compare with the Spanish original (mtcheck.bilingual.checks), by name.
@@ -83,6 +84,7 @@ DETECTORS: dict[str, Detector] = {
     "quote-style": detect_quote_punctuation_style,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,
+    "translated-name-lexicon": detect_translated_names,
     "scraped-code": detect_scraped_code,
     "site-chrome": detect_site_chrome,
     **{name: _comparing(function) for name, function in _COMPARING.items()},

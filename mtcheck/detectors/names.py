@@ -22,7 +22,10 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.name_lexicons import is_given_name
+from mtcheck.detectors.translated_names import hispanic_article
 from mtcheck.document import Document
+from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 from mtcheck.person_names import PersonNames, fold, person_names
 
@@ -44,6 +47,15 @@ _RARE_IN_SPANISH = frozenset(
     "joseph peter paul john louis charles andrew anthony francis matthew stephen emmanuel "
     "ignatius xavier lawrence nicholas ferdinand gregory christopher joachim augustine mary "
     "elizabeth joan theresa agnes josephine".split()
+)
+# Renderings rarer still among Spanish speakers, but English speakers' own names:
+# before a Spanish surname they count only in an article about a Spanish-speaking
+# country (Elijah Hernández for Elías, in a Mexican football story).
+_RARE_IN_CONTEXT = frozenset(
+    "elijah ralph raymond vincent reuben moses isaiah jeremiah zachary elisha hannibal "
+    "rudolph adolph humbert horace leonard oswald alphonse beatrice margaret susan juliet "
+    "rachel helen caroline christina christine catherine jane maximum baptist benedict "
+    "camillus roderick gustav emil savior saviour faithful".split()
 )
 # "Peter’s castle" for Pedro Castillo: MT read the surname as a noun the given name owns.
 _POSSESSIVE = re.compile(r"\b([A-Z][a-z]+)['’]s ([a-z]+)(?: ([a-z]+))?\b")
@@ -94,6 +106,7 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
     text = analysis.text
     names = person_names()
     named = _spanish_surnames_named(text, names)
+    rare = _RARE_IN_SPANISH | (_RARE_IN_CONTEXT if hispanic_article(analysis) else frozenset())
     # Renderings of the surnames the article spells in Spanish: Churches for Iglesias.
     back = {
         fold(english): names.surnames[surname]
@@ -105,7 +118,12 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
         words = _words(run)
         used: set[int] = set()
         for index in range(len(words) - 1):
-            hit = _pair(words[index], words[index + 1], names, named, back)
+            # By shape alone only the last two words of a run count, never a place’s
+            # (San José Courthouse) or a longer name's inner words.
+            alone = index + 2 == len(words) and (
+                index == 0 or words[index - 1][2] not in _PLACE_HEADS
+            )
+            hit = _pair(words[index], words[index + 1], names, named, back, rare, alone)
             if hit is not None:
                 used.update((index, index + 1))
                 yield hit
@@ -130,12 +148,41 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
             )
 
 
+# English surnames that are everyday words too: "Carlos Baker" may be a real Baker.
+_ENGLISH_WORD_SURNAMES = frozenset(
+    "smith baker hill wood young hall wright cook bell ward lane long price parker porter "
+    "butler carter turner cooper fisher mason shaw walker page day may little sharp strong "
+    "gold silver cross pope booth frost snow star banks brooks burns hardy black green grant "
+    "rice hunt marsh wells lake ford bush cash holmes house church fields rivers slim mills "
+    "bird fox hawk crow swan drake nash west north south east best rich noble savage "
+    "english french welsh scott power young bright gay glass steel cotton field woods".split()
+)
+
+
+# Words that open a place named after a person: San José, Ciudad Juárez.
+_PLACE_HEADS = frozenset("San Santa Santo Saint St St. Ciudad Puerto Villa Colonia".split())
+
+
+def _common_english_word(word: str) -> bool:
+    """An everyday English word (far more frequent in English than in Spanish) that is
+    neither an English surname of its own nor a given name."""
+    key = word.lower()
+    if key in _ENGLISH_SURNAMES or key in _ENGLISH_WORD_SURNAMES or is_given_name(word):
+        return False
+    if not word.isalpha() or any(c in "áéíóúñü" for c in key):
+        return False
+    english = zipf(key)
+    return english >= 3.0 and english - zipf(key, "es") >= 1.0
+
+
 def _pair(
     first: tuple[int, int, str],
     second: tuple[int, int, str],
     names: PersonNames,
     named: dict[str, set[str]],
     back: dict[str, str],
+    rare: frozenset[str] = _RARE_IN_SPANISH,
+    alone: bool = False,
 ) -> Hit | None:
     (start, _, given), (_, end, surname) = first, second
     given_key, surname_key = fold(given), fold(surname)
@@ -155,6 +202,22 @@ def _pair(
             f"“{given} {surname}”: the surname is a Spanish word rendered in English; "
             f"write “{rendered_surname[0]}”",
         )
+    if (
+        alone
+        and given_key in names.given
+        and not surname_is_spanish
+        and _common_english_word(surname)
+    ):
+        # Rosendo Hillside: no lexicon knows Ladera, but a Spanish given name
+        # before an everyday English word is a surname MT translated.
+        return Hit(
+            second[0],
+            end,
+            (),
+            Applicability.DISPLAY_ONLY,
+            f"“{given} {surname}”: an English word where a Spanish surname stands; "
+            "the surname was probably translated: write the original's",
+        )
     rendered_given = names.given_from_english.get(given_key, ())
     if not rendered_given or given_key in names.given:
         return None
@@ -170,7 +233,7 @@ def _pair(
             Applicability.UNSAFE,
             f"“{given} {surname}” reads as a Spanish name rendered word by word: “{spanish}”",
         )
-    if surname_is_spanish and given_key in _RARE_IN_SPANISH and surname_key not in back:
+    if surname_is_spanish and given_key in rare and surname_key not in back:
         spanish = f"{rendered_given[0]} {surname}"
         return Hit(
             start,
