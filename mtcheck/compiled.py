@@ -27,8 +27,8 @@ from mtcheck.automaton import Reach
 from mtcheck.rule import Rule
 from mtcheck.version import __version__
 
-_FORMAT = 1
-_TABLES_FORMAT = 1
+_FORMAT = 3  # 3: anchors chosen by word frequency, larger sets
+_TABLES_FORMAT = 2  # 2: anchors chosen by word frequency, larger sets
 # The newest rule-table caches kept: a folder of rules being edited leaves one a version.
 _KEEP_TABLES = 8
 # Cached per rule: the attribute, and how to read it back from JSON.

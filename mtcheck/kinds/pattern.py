@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from mtcheck import safe_regex
 from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
-from mtcheck.prefilter import required_literals
+from mtcheck.prefilter import anchor_literals, required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class RegexRule(Rule):
         return required_literals(self.regex.python)
 
     def derive_anchors(self) -> frozenset[str] | None:
-        return regex_anchors(self.literals)
+        return regex_anchors(anchor_literals(self.regex.python))
 
     @cached_property
     def reach(self) -> Reach:
