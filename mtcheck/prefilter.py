@@ -169,7 +169,7 @@ def required_literals(pattern: str | re.Pattern[str]) -> Literals:
 _MAX_ANCHORS = 64
 _WORD_PART = re.compile(r"[^\W\d_]+")
 # Words of the frequency table searched for a piece of a literal (build time only).
-_SEARCHED_ZIPF = 2.5
+_SEARCHED_ZIPF = 3.0
 
 
 @lru_cache(maxsize=1)
@@ -187,9 +187,17 @@ def _frequent_words() -> tuple[str, list[int], list[float]]:
     return "".join(lines), starts, zipfs
 
 
+@lru_cache(maxsize=1 << 16)
 def _piece_zipf(piece: str) -> float:
     """The zipf of the most frequent word that holds this piece (spaces mark a word's
     ends), or -inf when none does."""
+    if len(piece) > 2 and piece[0] == piece[-1] == " ":  # a whole word: itself
+        from mtcheck.lexicon import zipf
+
+        frequency = zipf(piece[1:-1])
+        return frequency if frequency >= _SEARCHED_ZIPF else -math.inf
+    if len(piece) > 1 and _piece_zipf(piece[:-1]) == -math.inf:
+        return -math.inf  # no word holds its start: none holds it (a run grows this way)
     text, starts, zipfs = _frequent_words()
     at = text.find(piece)
     return zipfs[bisect.bisect_right(starts, at) - 1] if at >= 0 else -math.inf
@@ -214,7 +222,7 @@ def _literal_zipf(literal: str) -> float:
     return max(estimate, min(pieces)) if pieces else estimate
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _anchor_rarity(literals: frozenset[str]) -> float:
     """How rarely any literal of the set occurs: minus the zipf estimate of them all.
     A set with a literal of one character is useless to the automaton."""
