@@ -55,6 +55,11 @@ class RegexRule(Rule):
     def reach(self) -> Reach:
         return reach(self.regex)
 
+    @property
+    def re2_pattern(self) -> str | None:
+        """The RE2 pattern its regex runs as (None: Python's re), for the compiled cache."""
+        return self.regex.checked_translation()
+
 
 class PatternRule(RegexRule):
     """Flags each match of ``pattern``; the group ``flag`` (if any) is what is reported

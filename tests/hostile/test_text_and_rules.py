@@ -130,7 +130,7 @@ def test_one_timer_for_a_document_still_stops_a_runaway_call_and_restores_the_ha
         assert runaway.search("xaa") is None  # a quick call inside the watch is unharmed
         runaway.search("x" + "a" * 40)
     spent = time.process_time() - started
-    assert safe_regex.BUDGET_SECONDS * 0.9 <= spent < safe_regex.BUDGET_SECONDS * 3
+    assert safe_regex.BUDGET_SECONDS * 0.9 <= spent < safe_regex.BUDGET_SECONDS * 5, spent
     assert signal.getsignal(signal.SIGPROF) == before
     assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
 
