@@ -28,7 +28,7 @@ from mtcheck.automaton import Reach
 from mtcheck.rule import Rule
 from mtcheck.version import __version__
 
-_FORMAT = 4  # 3: anchors chosen by word frequency, larger sets; 4: translations
+_FORMAT = 5  # 3: anchors chosen by word frequency, larger sets; 4: translations; 5: a floor
 _TABLES_FORMAT = 2  # 2: anchors chosen by word frequency, larger sets
 # The newest rule-table caches kept: a folder of rules being edited leaves one a version.
 _KEEP_TABLES = 8

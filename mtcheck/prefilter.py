@@ -235,11 +235,20 @@ def _anchor_rarity(literals: frozenset[str]) -> float:
 _ANCHORS = _Deriver(_MAX_ANCHORS, _anchor_rarity, later_wins=True)
 
 
+# A set rarer than this (about one in ten words holding one of its literals, say 45
+# function words) finds anchors all over every article: the regex runs on the whole text.
+_MIN_ANCHOR_RARITY = 1.8
+
+
 def anchor_literals(pattern: str | re.Pattern[str]) -> Literals:
     """Lower-cased strings one of which every match contains, for the automaton: larger
     sets than ``required_literals`` (one scan finds them all), chosen by how often their
-    words occur in English rather than by length; None when none is found."""
-    return _derive(_ANCHORS, pattern)
+    words occur in English rather than by length; None when none is found, or only one
+    found everywhere."""
+    literals = _derive(_ANCHORS, pattern)
+    if literals is None or _anchor_rarity(literals) < _MIN_ANCHOR_RARITY:
+        return None
+    return literals
 
 
 def might_match(literals: Literals, lowered_text: str) -> bool:
