@@ -305,7 +305,12 @@ def line_numbers(
 
 
 class RuleIndex:
-    """The anchors of a rule set in one automaton; ``scan`` says which rules to run where."""
+    """The anchors of a rule set in one automaton; ``scan`` says which rules to run where.
+
+    A phrase rule's companions (strings one of which must be in the text too for a
+    phrase holding the anchor to match, see ``PhraseRule.companions``) are in the
+    automaton as well: a rule none of whose anchors has a companion present is not run.
+    """
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         anchors: dict[str, list[str]] = {}  # anchor -> ids of the rules it serves
@@ -314,9 +319,18 @@ class RuleIndex:
             rule.info.id for rule in rules if rule.anchors() is None
         )
         self._always = sorted(self.positions[i] for i in self.unanchored)
+        self._companions: dict[str, dict[str, frozenset[str] | None]] = {}
+        companion_strings: set[str] = set()
         for rule in rules:
             for anchor in rule.anchors() or ():
                 anchors.setdefault(anchor, []).append(rule.info.id)
+            companions = getattr(rule, "companions", None)
+            if companions and rule.anchors() is not None:
+                self._companions[rule.info.id] = companions
+                for others in companions.values():
+                    companion_strings.update(others or ())
+        for string in companion_strings:
+            anchors.setdefault(string, [])
         self._strings = list(anchors)
         self._owners = [tuple(anchors[s]) for s in self._strings]
         self._automaton = None
@@ -330,11 +344,21 @@ class RuleIndex:
         found: dict[str, list[tuple[int, int]]] = {}
         if self._automaton is None:
             return found
-        owners = self._owners
+        owners, strings = self._owners, self._strings
+        present: set[str] = set()
         for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            present.add(strings[index])
             hit = (start, end - start)
             for rule_id in owners[index]:
                 found.setdefault(rule_id, []).append(hit)
+        for rule_id in [r for r in found if r in self._companions]:
+            companions = self._companions[rule_id]
+            if not any(
+                (others := companions.get(folded[start : start + size])) is None
+                or not present.isdisjoint(others)
+                for start, size in found[rule_id]
+            ):
+                del found[rule_id]  # no phrase of it can be whole here
         return found
 
     def to_run(self, found: Iterable[str]) -> list[int]:

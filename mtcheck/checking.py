@@ -84,12 +84,17 @@ def fix_document(
     In Markdown and HTML a fix that would break the markup is left out
     (``formats.guard``).
     """
-    from mtcheck.formats.guard import keep_markup
-
     rules = ruleset or default_ruleset()
+    if document.syntax == "txt":  # no markup to keep: the guard (and html.parser) stays unloaded
 
-    def findings(text: str) -> list[Finding]:
-        return keep_markup(text, check(document.with_text(text), rules), document.syntax)
+        def findings(text: str) -> list[Finding]:
+            return check(document.with_text(text), rules)
+
+    else:
+        from mtcheck.formats.guard import keep_markup
+
+        def findings(text: str) -> list[Finding]:
+            return keep_markup(text, check(document.with_text(text), rules), document.syntax)
 
     return fix_until_stable(document.text, findings, level)
 

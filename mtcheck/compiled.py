@@ -6,7 +6,8 @@ Two things are kept in the user cache folder (``mtcheck.lexicon.cache_dir``), as
   version, the code that reads them and the path and bytes of every file: reading TOML
   costs several times what reading the same tables as JSON does;
 - what each rule derives from its regexes (``compiled-KEY.json``): prefilter literals,
-  anchors and reach; deriving them parses every regex.
+  anchors, reach and the RE2 translation of a pattern (or null: it runs on Python's re);
+  deriving them parses every regex, and a start then compiles only the engine that runs it.
 
 Data only: strings, numbers, lists, tables; a file that does not validate is ignored
 (and rewritten) — the values are derived again, so nothing but speed depends on it.
@@ -27,12 +28,12 @@ from mtcheck.automaton import Reach
 from mtcheck.rule import Rule
 from mtcheck.version import __version__
 
-_FORMAT = 1
-_TABLES_FORMAT = 1
+_FORMAT = 5  # 3: anchors chosen by word frequency, larger sets; 4: translations; 5: a floor
+_TABLES_FORMAT = 2  # 2: anchors chosen by word frequency, larger sets
 # The newest rule-table caches kept: a folder of rules being edited leaves one a version.
 _KEEP_TABLES = 8
 # Cached per rule: the attribute, and how to read it back from JSON.
-_FIELDS = ("literals", "_anchors", "companions", "reach")
+_FIELDS = ("literals", "_anchors", "companions", "reach", "re2_pattern")
 
 
 def _key(rules: Sequence[Rule]) -> str:
@@ -58,6 +59,10 @@ def _strings(value: Any) -> frozenset[str] | None:
 def _decode(name: str, value: Any) -> Any:
     if name in ("literals", "_anchors"):
         return _strings(value)
+    if name == "re2_pattern":
+        if value is not None and not isinstance(value, str):
+            raise ValueError("a translation is a string or null")
+        return value
     if name == "companions":
         if not isinstance(value, dict):
             raise ValueError("companions is a table")
@@ -74,6 +79,8 @@ def _decode(name: str, value: Any) -> Any:
 
 
 def _encode(name: str, value: Any) -> Any:
+    if name == "re2_pattern":
+        return value
     if name in ("literals", "_anchors"):
         return None if value is None else sorted(value)
     if name == "companions":
@@ -101,7 +108,10 @@ def prepare(rules: Sequence[Rule], folder: Path) -> None:
         _derive_and_store(rules, path)
         return
     for rule in rules:
-        rule.__dict__.update(decoded[rule.info.id])
+        values = decoded[rule.info.id]
+        if "re2_pattern" in values:  # the regex's, not the rule's: it compiles the engine
+            rule.regex.translation = values.pop("re2_pattern")  # type: ignore[attr-defined]
+        rule.__dict__.update(values)
 
 
 def _derive_and_store(rules: Sequence[Rule], path: Path) -> None:

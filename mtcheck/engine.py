@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from mtcheck import policy, suppressions
+from mtcheck import policy, safe_regex, suppressions
 from mtcheck.analysis import Analysis
 from mtcheck.automaton import RuleIndex
 from mtcheck.codes import known_codes
@@ -135,6 +135,13 @@ def check_with_suppressions(
     document: Document, ruleset: RuleSet, *, reference: bool = False
 ) -> tuple[list[Finding], list[Suppression]]:
     """Findings after inline suppressions, and the suppressions that hid nothing."""
+    with safe_regex.watching():  # one budget timer for the document's hundreds of regex calls
+        return _checked_with_suppressions(document, ruleset, reference)
+
+
+def _checked_with_suppressions(
+    document: Document, ruleset: RuleSet, reference: bool
+) -> tuple[list[Finding], list[Suppression]]:
     if document.syntax == "txt":
         findings = _check_prose(document, ruleset, reference)
     else:

@@ -118,6 +118,21 @@ class _Table:
 _TABLE = _Table()
 
 
+def words_by_frequency(lang: str, at_least: float) -> list[tuple[str, float]]:
+    """The words of a language at least this frequent, the most frequent first (for
+    building the rule tables, not for checking: it reads the whole table)."""
+    if _TABLE.pid != os.getpid():
+        _TABLE._open()
+    if _TABLE.memory is not None:
+        rows = [(w, v) for (lng, w), v in _TABLE.memory.items() if lng == lang and v >= at_least]
+    else:
+        assert _TABLE.db is not None
+        rows = _TABLE.db.execute(
+            "SELECT word, value FROM zipf WHERE lang = ? AND value >= ?", (lang, at_least)
+        ).fetchall()
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+
 @lru_cache(maxsize=1 << 18)
 def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency (log10 of uses per billion words) of a word; 0.0 when rare or unknown."""

@@ -206,19 +206,72 @@ def _rename_groups(body: str, names: dict[int, str]) -> str:
     return "".join(out)
 
 
+_MAIN_THREAD = threading.main_thread().ident
+# Inside ``watching``: a CPU-time tick this often; a call that sees more ticks than
+# _TICKS has run past its budget.
+_TICK_SECONDS = 0.05
+_TICKS = round(BUDGET_SECONDS / _TICK_SECONDS)
+
+
+class _Watch:
+    """The state ``watching`` shares with its signal handler (one per process: the main
+    thread's). ``calls`` counts budgeted calls so that a tick knows a new one began."""
+
+    depth = 0
+    current: SafeRegex | None = None
+    calls = 0
+    seen = 0
+    ticks = 0
+
+
+def _tick(signum: int, frame: object) -> None:
+    regex = _Watch.current
+    if regex is None:
+        return
+    if _Watch.seen != _Watch.calls:
+        _Watch.seen, _Watch.ticks = _Watch.calls, 0
+    _Watch.ticks += 1
+    if _Watch.ticks > _TICKS:
+        _Watch.current = None
+        raise BudgetExceeded(regex.pattern)
+
+
+class watching:
+    """Budget every regex call inside with one timer: armed once (a tick of CPU time every
+    _TICK_SECONDS, SIGPROF), not once per call. A check of one document makes hundreds of
+    calls, and arming a timer costs two system calls and a handler swap each; here a call
+    costs two assignments. The previous handler is restored on leaving."""
+
+    __slots__ = ("outermost", "previous")
+
+    def __enter__(self) -> None:
+        self.outermost = threading.get_ident() == _MAIN_THREAD and not _Watch.depth
+        if self.outermost:
+            self.previous = _signal.signal(_signal.SIGPROF, _tick)
+            _signal.setitimer(_signal.ITIMER_PROF, _TICK_SECONDS, _TICK_SECONDS)
+            _Watch.depth = 1
+
+    def __exit__(self, *exc: object) -> None:
+        if self.outermost:
+            _signal.setitimer(_signal.ITIMER_PROF, 0)
+            _signal.signal(_signal.SIGPROF, self.previous)
+            _Watch.depth = 0
+            _Watch.current = None
+
+
 class _budget:
     """Python's ``re`` under a time budget: SIGPROF after BUDGET_SECONDS of CPU raises
     BudgetExceeded naming the pattern; the previous handler is restored afterwards.
 
-    Armed on every call of a budgeted regex (a hundred thousand times on a thousand
-    articles): hence _signal's own functions, without the enum conversions of the
-    signal module's wrappers, and no generator-based context manager."""
+    For a call outside ``watching`` (the engine watches each document it checks): _signal's
+    own functions, without the enum conversions of the signal module's wrappers, and no
+    generator-based context manager."""
 
     __slots__ = ("armed", "previous", "regex")
 
     def __init__(self, regex: SafeRegex) -> None:
         self.regex = regex
-        self.armed = threading.get_ident() == threading.main_thread().ident
+        self.armed = threading.get_ident() == _MAIN_THREAD
 
     def __enter__(self) -> None:
         if self.armed:
@@ -237,12 +290,10 @@ class _budget:
 class _Re2Match:
     """An RE2 match that answers like ``re.Match`` for what the rule kinds ask."""
 
-    def __init__(
-        self, match: Any, groupindex: dict[str, int], python: re.Pattern[str], shift: int = 0
-    ) -> None:
+    def __init__(self, match: Any, regex: SafeRegex, shift: int = 0) -> None:
         self._match = match
-        self._index = groupindex
-        self._python = python
+        self._index = regex.groupindex
+        self._regex = regex  # its Python pattern compiles only if a template is expanded
         self._shift = shift
 
     def _group(self, group: int | str) -> int:
@@ -262,11 +313,11 @@ class _Re2Match:
         return self._match.group(self._group(group))
 
     def groups(self) -> tuple[str | None, ...]:
-        return tuple(self.group(i) for i in range(1, self._python.groups + 1))
+        return tuple(self.group(i) for i in range(1, self._regex.groups + 1))
 
     def expand(self, template: str) -> str:
         # Python's own template rules, fed this match's groups.
-        return _expand(self._python, template, self)
+        return _expand(self._regex.python, template, self)
 
 
 def _expand(python: re.Pattern[str], template: str, match: _Re2Match) -> str:
@@ -284,8 +335,10 @@ def _expand(python: re.Pattern[str], template: str, match: _Re2Match) -> str:
     return "".join(piece or "" for piece in pieces)
 
 
-# What compiling the pattern gives a SafeRegex.
-_COMPILED = frozenset({"python", "flags", "groupindex", "groups", "_re2", "engine"})
+# What compiling the pattern gives a SafeRegex: Python's pattern, and the engine that runs it.
+_PYTHON = frozenset({"python", "flags"})
+_ENGINE = frozenset({"groupindex", "groups", "_re2", "engine"})
+_UNKNOWN = object()
 
 
 class SafeRegex:
@@ -298,42 +351,70 @@ class SafeRegex:
         self._given_flags = flags
 
     def __getattr__(self, name: str) -> Any:
-        if name in _COMPILED and "pattern" in self.__dict__:
-            self._compile(self.pattern, self._given_flags)
-            return self.__dict__[name]
+        if "pattern" in self.__dict__:
+            if name in _PYTHON:
+                self.python = re.compile(self.pattern, self._given_flags)
+                self.flags = self.python.flags
+                return self.__dict__[name]
+            if name in _ENGINE:
+                self._compile_engine()
+                return self.__dict__[name]
         raise AttributeError(name)
 
-    def __getstate__(self) -> tuple[str, int]:  # worker processes compile their own
-        return self.pattern, self._given_flags
+    def __getstate__(self) -> tuple[str, int, Any]:  # worker processes compile their own
+        return self.pattern, self._given_flags, self.__dict__.get("translation", _UNKNOWN)
 
-    def __setstate__(self, state: tuple[str, int]) -> None:
-        self.pattern, self._given_flags = state
+    def __setstate__(self, state: tuple[str, int, Any]) -> None:
+        self.pattern, self._given_flags, translation = state
+        if translation is not _UNKNOWN:
+            self.translation = translation
 
-    def _compile(self, pattern: str, flags: int) -> None:
-        self._given_flags = flags
-        self.python = re.compile(pattern, flags)
-        self.pattern = pattern
-        self.flags = self.python.flags
-        self.groupindex = dict(self.python.groupindex)
-        self.groups = self.python.groups
+    def _compile_engine(self) -> None:
+        """RE2 when the pattern translates and RE2 takes it with the same groups, else Python.
+
+        ``translation`` (the RE2 pattern, or None for Python's re), when the compiled cache
+        gave it, was so checked when it was stored: then neither the pattern is parsed
+        again nor, for RE2, compiled by Python (until a template is expanded)."""
+        known = self.__dict__.get("translation", _UNKNOWN)
+        translated = translate(self.pattern, self._given_flags) if known is _UNKNOWN else known
         self._re2: Any = None
-        translated = translate(pattern, flags)
         if translated is not None:
             try:
                 import re2
 
                 options = re2.Options()
                 options.max_mem = 64 << 20
-                self._re2 = re2.compile(translated, options)
-                if self._re2.groups != self.groups:
-                    self._re2 = None
+                compiled = re2.compile(translated, options)
+                if known is not _UNKNOWN or (
+                    compiled.groups == self.python.groups
+                    and dict(compiled.groupindex) == dict(self.python.groupindex)
+                ):
+                    self._re2 = compiled
             except Exception:
                 self._re2 = None
+        runs = self._re2 if self._re2 is not None else self.python
+        self.groupindex = dict(runs.groupindex)
+        self.groups = runs.groups
         self.engine = RE2 if self._re2 is not None else BUDGET
+        self.translation = translated if self._re2 is not None else None
+
+    def checked_translation(self) -> str | None:
+        """The RE2 pattern this regex runs as, or None when it runs on Python's re."""
+        if "engine" not in self.__dict__:
+            self._compile_engine()
+        translation: str | None = self.__dict__["translation"]
+        return translation
 
     def finditer(self, text: str) -> list[Any]:
         if self._re2 is not None:
-            return [_Re2Match(m, self.groupindex, self.python) for m in self._re2.finditer(text)]
+            return [_Re2Match(m, self) for m in self._re2.finditer(text)]
+        if _Watch.depth and threading.get_ident() == _MAIN_THREAD:
+            _Watch.current = self
+            _Watch.calls += 1
+            try:
+                return list(self.python.finditer(text))
+            finally:
+                _Watch.current = None
         with _budget(self):
             return list(self.python.finditer(text))
 
@@ -346,7 +427,14 @@ class SafeRegex:
             found = self._re2.match(text[pos - before : end], before)
             if found is None:
                 return None
-            return _Re2Match(found, self.groupindex, self.python, pos - before)
+            return _Re2Match(found, self, pos - before)
+        if _Watch.depth and threading.get_ident() == _MAIN_THREAD:
+            _Watch.current = self
+            _Watch.calls += 1
+            try:
+                return self.python.match(text, pos, end)
+            finally:
+                _Watch.current = None
         with _budget(self):
             return self.python.match(text, pos, end)
 
@@ -357,7 +445,14 @@ class SafeRegex:
             found = self._re2.search(text[pos - before : end], before)
             if found is None:
                 return None
-            return _Re2Match(found, self.groupindex, self.python, pos - before)
+            return _Re2Match(found, self, pos - before)
+        if _Watch.depth and threading.get_ident() == _MAIN_THREAD:
+            _Watch.current = self
+            _Watch.calls += 1
+            try:
+                return self.python.search(text, pos, end)
+            finally:
+                _Watch.current = None
         with _budget(self):
             return self.python.search(text, pos, end)
 

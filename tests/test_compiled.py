@@ -35,6 +35,28 @@ def test_derived_values_are_written_then_read_back(tmp_path: Path, monkeypatch) 
     assert [getattr(r, "reach", None) for r in second] == [getattr(r, "reach", None) for r in first]
 
 
+def test_a_cached_translation_runs_the_same_engine_without_parsing_the_pattern(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    first = _fresh_rules()
+    compiled.prepare(first, tmp_path)
+    engines = {r.info.id: r.regex.engine for r in first if r.kind in ("pattern", "line")}
+    assert set(engines.values()) == {"re2", "budget"}
+
+    second = _fresh_rules()
+    compiled.prepare(second, tmp_path)
+    monkeypatch.setattr(
+        "mtcheck.safe_regex.translate", lambda *a: pytest.fail("translated again despite a cache")
+    )
+    regexes = {r.info.id: r.regex for r in second if r.kind in ("pattern", "line")}
+    assert {rule_id: regex.engine for rule_id, regex in regexes.items()} == engines
+    on_re2 = [regex for regex in regexes.values() if regex.engine == "re2"]
+    assert all("python" not in regex.__dict__ for regex in on_re2)  # Python's never compiled
+    sample = next(r for r in second if engines.get(r.info.id) == "re2" and r.info.examples)
+    for example in sample.info.examples:
+        assert any(True for _ in sample.regex.finditer(example.text))
+
+
 def test_an_invalid_compiled_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
     rules = _fresh_rules()
     compiled.prepare(rules, tmp_path)

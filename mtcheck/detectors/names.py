@@ -69,11 +69,12 @@ def _words(run: re.Match[str]) -> list[tuple[int, int, str]]:
     ]
 
 
-def _spanish_surnames_named(text: str, names: PersonNames) -> dict[str, set[str]]:
+def _spanish_surnames_named(
+    runs: list[list[tuple[int, int, str]]], names: PersonNames
+) -> dict[str, set[str]]:
     """Surnames the article writes the Spanish way, with the given names they follow."""
     named: dict[str, set[str]] = {}
-    for run in _RUN.finditer(text):
-        words = _words(run)
+    for words in runs:
         for index, (_, _, word) in enumerate(words):
             key = fold(word)
             if key in names.surnames and index > 0:
@@ -105,7 +106,8 @@ def _in_quoted_title(text: str, offset: int) -> bool:
 def detect_translated_person_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = analysis.text
     names = person_names()
-    named = _spanish_surnames_named(text, names)
+    runs = [_words(run) for run in _RUN.finditer(text)]
+    named = _spanish_surnames_named(runs, names)
     rare = _RARE_IN_SPANISH | (_RARE_IN_CONTEXT if hispanic_article(analysis) else frozenset())
     # Renderings of the surnames the article spells in Spanish: Churches for Iglesias.
     back = {
@@ -114,8 +116,7 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
         for english in names.renderings.get(surname, ())
     }
     yield from _possessive_names(text, names)
-    for run in _RUN.finditer(text):
-        words = _words(run)
+    for words in runs:
         used: set[int] = set()
         for index in range(len(words) - 1):
             # By shape alone only the last two words of a run count, never a place’s

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from mtcheck import safe_regex
 from mtcheck.automaton import Reach, fold, reach
 from mtcheck.model import Finding
-from mtcheck.prefilter import required_literals
+from mtcheck.prefilter import anchor_literals, required_literals
 from mtcheck.rule import Register, Rule, RuleInfo, match_case
 
 if TYPE_CHECKING:
@@ -49,11 +49,16 @@ class RegexRule(Rule):
         return required_literals(self.regex.python)
 
     def derive_anchors(self) -> frozenset[str] | None:
-        return regex_anchors(self.literals)
+        return regex_anchors(anchor_literals(self.regex.python))
 
     @cached_property
     def reach(self) -> Reach:
         return reach(self.regex)
+
+    @property
+    def re2_pattern(self) -> str | None:
+        """The RE2 pattern its regex runs as (None: Python's re), for the compiled cache."""
+        return self.regex.checked_translation()
 
 
 class PatternRule(RegexRule):

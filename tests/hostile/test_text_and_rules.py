@@ -116,6 +116,25 @@ def test_catastrophic_patterns_are_bounded(run, tmp_path, pattern):
         assert "rule XX001" in result.err and "pack.toml" in result.err
 
 
+def test_one_timer_for_a_document_still_stops_a_runaway_call_and_restores_the_handler():
+    import signal
+    import time
+
+    from mtcheck import safe_regex
+
+    runaway = safe_regex.compile(r"(?<=x)(a+)+c")
+    assert runaway.engine == "budget"
+    before = signal.getsignal(signal.SIGPROF)
+    started = time.process_time()
+    with pytest.raises(safe_regex.BudgetExceeded), safe_regex.watching():
+        assert runaway.search("xaa") is None  # a quick call inside the watch is unharmed
+        runaway.search("x" + "a" * 40)
+    spent = time.process_time() - started
+    assert safe_regex.BUDGET_SECONDS * 0.9 <= spent < safe_regex.BUDGET_SECONDS * 5, spent
+    assert signal.getsignal(signal.SIGPROF) == before
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
 def test_the_loader_says_which_engine_runs_a_pattern(run, tmp_path):
     import json
 
