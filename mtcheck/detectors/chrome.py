@@ -63,8 +63,14 @@ _CITY = r"(?:[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,}){0,2},\s*)"
 _DATE_LINE = re.compile(
     rf"^{_CITY}?(?i:(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
-    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?"
+    # an agency dateline closes with the agency and a dash: "MADRID, 1 Feb. (EUROPA PRESS) –"
+    r"(?:\s*\([\w .&-]{2,30}\))?(?:\s*[-–—])?\s*)$"
 )
+# The date the store or the scraper put before the first line: "date 2023-05-08 The
+# minister..." (field study: 19 pages; field pass 2026-12: 9 of 29 pages). The prefix
+# goes; the line it was run into stays.
+_DATE_PREFIX = re.compile(r"date \d{4}-\d{2}(?:-\d{2})?(?=[ \t])[ \t]+(?=\S)")
 # Bylines: "by", "By Editorial Staff", "byTime News", "Written by admin", "Redacción".
 # A byline of a named reporter is part of a page; one naming nobody, the site's staff or
 # the site in lower case is what the scraper left ("by", "by admin", "by time news").
@@ -74,6 +80,18 @@ _BYLINE = re.compile(
     r"|^(?:Written|Posted|Published) in [A-Z]{2,}\b.{0,30}$"
 )
 _BYLINE_GLUED = re.compile(r"^by(?=[A-Z])[\w .&'’-]{2,40}$")
+# A desk or author with a social-media handle and nothing else: "NewsDesk @handle".
+_BYLINE_HANDLE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+@\w{2,30}\s*$")
+# A source credit alone on its line: "Source: Murcia City Council", "Fuente: EFE".
+# English-language wires credit their copy on native pages too: not chrome of a scrape.
+_SOURCE_LINE = re.compile(
+    r"(?i)^(?:sources?|fuentes?)\s*:\s*(?!(?:AP|Reuters|AFP|Bloomberg|CNN|BBC)\b)"
+    r"[\w.&/'’()-]+(?:[ \t]+[\w.&/'’()-]+){0,5}[ \t]*[.,]?\s*$"
+)
+# A breadcrumb trail ending in the headline: "Home » News » Minister resigns after…".
+_BREADCRUMB_HEADLINE = re.compile(
+    r"(?i)^(?:home|inicio|portada)\s*[»›>]\s*[\w ,áéíóúñ&-]{2,30}\s*[»›>]\s*\S.{0,200}$"
+)
 # Reading time and loading lines: "3 min read", "Reading time: 2 minutes", "Loading...".
 _READING = re.compile(
     r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minutos?)\s*(?:read|de lectura)|(?:reading time|tiempo de "
@@ -118,7 +136,24 @@ _MIN_REPEATED_WORDS = 5
 # A word alone on its line, the label of a section or a stripped button: "Share", "Themes".
 _LONE_WORD = re.compile(r"^[A-Z][a-z]{2,14}\s*$")
 # Words that stand alone on a line in an article: they open a list or a quotation.
-_LONE_WORDS_KEPT = frozenset({"Background", "Context", "Update", "Editorial", "Opinion"})
+# Native news heads its sections with them too (native3/a: Overview, UPDATE).
+_LONE_WORDS_KEPT = frozenset(
+    {
+        "Background",
+        "Context",
+        "Update",
+        "Editorial",
+        "Opinion",
+        "Overview",
+        "Analysis",
+        "Summary",
+        "Correction",
+        "Clarification",
+        "Timeline",
+        "Reaction",
+        "Explainer",
+    }
+)
 
 
 def _is_code_line(line: str) -> bool:
@@ -174,6 +209,9 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DATE_LINE, "a date or time header line"),
     (_BYLINE, "a byline"),
     (_BYLINE_GLUED, "a byline"),
+    (_BYLINE_HANDLE, "a byline"),
+    (_SOURCE_LINE, "a source credit"),
+    (_BREADCRUMB_HEADLINE, "a breadcrumb trail"),
     (_READING, "a reading-time or loading line"),
     (_SEPARATOR, "a separator"),
     (_KICKER, "a section kicker"),
@@ -196,6 +234,17 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         content = text[start:end].strip()
         if not content:
             continue
+        stamp = _DATE_PREFIX.match(content)
+        if stamp:
+            offset = text.index(content, start)
+            yield Hit(
+                offset,
+                offset + stamp.end(),
+                ("",),
+                Applicability.SAFE,
+                "Site chrome: the date the page was stored, run into its first line",
+            )
+            content = content[stamp.end() :]
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
         repeated = content in seen and not marked_up
         if len(content.split()) >= _MIN_REPEATED_WORDS:
@@ -246,7 +295,8 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     # one it never uses is a label or a button of the site (Share, Themes, BRIEFCASE).
     if first:
         return None  # a word alone at the top is the title (a Markdown heading, say)
-    if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
+    kept = content.capitalize() in _LONE_WORDS_KEPT
+    if lone and not kept and not _used_elsewhere(content, analysis):
         return _LONE
     return None
 
