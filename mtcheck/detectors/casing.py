@@ -360,7 +360,7 @@ _NAME_BEFORE = frozenset(
     "platform line route district ward sector region building floor".split()
 )
 _MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,))")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)([,;]?) $")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)(\.?;|,?) $")
 _NEXT_WORD = re.compile(r",? ([a-z]+)")
 # A line with this share of capitalised words is a title in title case.
 _TITLE_SHARE = 0.5
@@ -470,7 +470,7 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     if previous is None:
         return False
     mark, before = previous.group(2), previous.group(1)
-    if mark == ";":
+    if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
         return word in _AFTER_SEMICOLON
     if following is None or following.group().startswith(","):
         return False  # "Friends, Romans": only a semicolon shows a clause going on
@@ -507,3 +507,48 @@ def _common_word_capitalised(
     if analysis.capitalised_mid_sentence(lower) > 1:
         return False
     return analysis.lower_count(lower) > 0 or lower in _CLOSED_CLASS
+
+
+# An acronym in parentheses after the name it stands for, written in title case by MT:
+# "the Venezuelan Professional Baseball League (Lvbp)". Translation reorders the words, so
+# the initials are compared as a set of letters, not in order.
+_PARENTHESISED_TITLE_WORD = re.compile(r"\((?P<word>[A-Z][a-z]{2,5})\)")
+_NAME_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'-]*")
+_ACRONYM_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "del", "la", "las", "los", "y"})
+
+
+def detect_title_case_acronym(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``(Lvbp)`` after the Venezuelan Professional Baseball League: write ``LVBP``, there
+    and wherever else the article writes it so."""
+    text = analysis.text
+    acronyms: set[str] = set()
+    for match in _PARENTHESISED_TITLE_WORD.finditer(text):
+        word = match.group("word")
+        if word.lower() in proper_nouns() or zipf(word) >= _COMMON_WORD_ZIPF:
+            continue  # (Lima), (Perú): a place or a word, not letters of a name
+        if _initials_before(text, match.start(), len(word)) == sorted(word.upper()):
+            acronyms.add(word)
+    for word in sorted(acronyms):
+        fixed = word.upper()
+        for token in analysis.occurrences(word):
+            if document.is_protected(token.start, token.end):
+                continue
+            yield Hit(
+                token.start,
+                token.end,
+                (fixed,),
+                Applicability.SAFE,
+                f"“{word}” is the acronym of the name before it, in title case: write “{fixed}”",
+            )
+
+
+def _initials_before(text: str, end: int, count: int) -> list[str]:
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[max(0, end - 120) : end])
+        if w.lower() not in _ACRONYM_SMALL_WORDS
+    ]
+    last = words[-count:]
+    if len(last) < count or not all(_NAME_WORD.fullmatch(w) for w in last):
+        return []
+    return sorted(fold(w[0]).upper() for w in last)

@@ -63,10 +63,12 @@ _CITY = r"(?:[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,}){0,2},\s*)"
 _DATE_LINE = re.compile(
     rf"^{_CITY}?(?i:(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
-    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?"
-    # an agency dateline closes with the agency and a dash: "MADRID, 1 Feb. (EUROPA PRESS) –"
-    r"(?:\s*\([\w .&-]{2,30}\))?(?:\s*[-–—])?\s*)$"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
 )
+# A post's meta line: its date, then its sections and comment count between bars ("Oct 27,
+# 2023 | Costa Rica, News | 0 comments"). An agency dateline with its dash ("MADRID, 15
+# Sep. (EUROPA PRESS) -") is the story's own: the real set keeps it.
+_META_LINE = re.compile(rf"(?i)^{_DATE}(?:[ \t]*\|[ \t]*[^|\n]{{1,40}}){{1,4}}$")
 # The date the store or the scraper put before the first line: "date 2023-05-08 The
 # minister..." (field study: 19 pages; field pass 2026-12: 9 of 29 pages). The prefix
 # goes; the line it was run into stays.
@@ -207,6 +209,7 @@ def detect_scraped_code(document: Document, analysis: Analysis) -> Iterator[Hit]
 
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_DATE_LINE, "a date or time header line"),
+    (_META_LINE, "a date and section line"),
     (_BYLINE, "a byline"),
     (_BYLINE_GLUED, "a byline"),
     (_BYLINE_HANDLE, "a byline"),
