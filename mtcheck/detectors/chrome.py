@@ -207,8 +207,9 @@ def detect_scraped_code(document: Document, analysis: Analysis) -> Iterator[Hit]
         )
 
 
+_DATE_HEADER = "a date or time header line"
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_DATE_LINE, "a date or time header line"),
+    (_DATE_LINE, _DATE_HEADER),
     (_META_LINE, "a date and section line"),
     (_BYLINE, "a byline"),
     (_BYLINE_GLUED, "a byline"),
@@ -237,17 +238,10 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         content = text[start:end].strip()
         if not content:
             continue
-        stamp = _DATE_PREFIX.match(content)
+        stamp = _date_prefix(text, start, content)
         if stamp:
-            offset = text.index(content, start)
-            yield Hit(
-                offset,
-                offset + stamp.end(),
-                ("",),
-                Applicability.SAFE,
-                "Site chrome: the date the page was stored, run into its first line",
-            )
-            content = content[stamp.end() :]
+            yield stamp
+            content = content[stamp.end - stamp.start :]
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
         repeated = content in seen and not marked_up
         if len(content.split()) >= _MIN_REPEATED_WORDS:
@@ -268,18 +262,38 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 "Site chrome: the section or site name after the headline",
             )
             continue
-        what = _chrome_shape(content, analysis, first=not text[:start].strip())
-        if what == _LONE and _among_short_lines(document, line):
-            continue  # a table cell, a menu or a list: not a label the scraper left
-        if what:
-            hit = _remove_lines(
-                document, line, line, f"Site chrome scraped with the article: {what}"
-            )
-            if _DATE_LINE.match(content) and not text[end:].strip():
-                # A date closing the article dates the story (a post-editor keeps it);
-                # only a date above or inside the text is the site's header.
-                hit = replace(hit, applicability=Applicability.UNSAFE)
-            yield hit
+        shaped = _shaped_line(document, analysis, line, content)
+        if shaped:
+            yield shaped
+
+
+def _date_prefix(text: str, start: int, content: str) -> Hit | None:
+    stamp = _DATE_PREFIX.match(content)
+    if not stamp:
+        return None
+    offset = text.index(content, start)
+    return Hit(
+        offset,
+        offset + stamp.end(),
+        ("",),
+        Applicability.SAFE,
+        "Site chrome: the date the page was stored, run into its first line",
+    )
+
+
+def _shaped_line(document: Document, analysis: Analysis, line: int, content: str) -> Hit | None:
+    """The removal of a line whose shape is chrome's, or None."""
+    text = document.text
+    start, end, _ = document.line_bounds(line)
+    what = _chrome_shape(content, analysis, first=not text[:start].strip())
+    if not what or (what == _LONE and _among_short_lines(document, line)):
+        return None  # a lone word among short lines is a table cell, a menu or a list
+    hit = _remove_lines(document, line, line, f"Site chrome scraped with the article: {what}")
+    if what == _DATE_HEADER and not text[end:].strip():
+        # A date under the last line may close a list of fixtures or sign the story: a
+        # person decides (the real set of 2026-12 kept one).
+        hit = replace(hit, applicability=Applicability.UNSAFE)
+    return hit
 
 
 def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
