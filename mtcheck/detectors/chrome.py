@@ -243,7 +243,7 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
             yield stamp
             content = content[stamp.end - stamp.start :]
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
-        repeated = content in seen and not marked_up
+        repeated = not marked_up and (content in seen or _page_title(document, line, content))
         if len(content.split()) >= _MIN_REPEATED_WORDS:
             seen.add(content)
         if repeated or (after_story_link and _headline_shaped(content)):
@@ -265,6 +265,29 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         shaped = _shaped_line(document, analysis, line, content)
         if shaped:
             yield shaped
+
+
+# The page's <title> above its headline: the headline and the site's name after a dash
+# or a bar ("Rain will go on until tonight - Expat News", then "Rain will go on until
+# tonight"): the headline is scraped twice, once with the site.
+_TITLE_WITH_SITE = re.compile(r"^(?P<headline>.{20,200}?)[ \t]+[-–—|][ \t]+[^-–—|]{2,40}$")
+_LINES_TO_HEADLINE = 3
+
+
+def _page_title(document: Document, line: int, content: str) -> bool:
+    title = _TITLE_WITH_SITE.match(content)
+    if not title:
+        return False
+    headline = _plain_quotes(title.group("headline"))
+    for other in range(line + 1, min(document.line_count, line + _LINES_TO_HEADLINE) + 1):
+        start, end, _ = document.line_bounds(other)
+        if _plain_quotes(document.text[start:end].strip()) == headline:
+            return True
+    return False
+
+
+def _plain_quotes(line: str) -> str:
+    return line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
 
 
 def _date_prefix(text: str, start: int, content: str) -> Hit | None:
