@@ -84,12 +84,6 @@ _BYLINE = re.compile(
 _BYLINE_GLUED = re.compile(r"^by(?=[A-Z])[\w .&'’-]{2,40}$")
 # A desk or author with a social-media handle and nothing else: "NewsDesk @handle".
 _BYLINE_HANDLE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+@\w{2,30}\s*$")
-# A source credit alone on its line: "Source: Murcia City Council", "Fuente: EFE".
-# English-language wires credit their copy on native pages too: not chrome of a scrape.
-_SOURCE_LINE = re.compile(
-    r"(?i)^(?:sources?|fuentes?)\s*:\s*(?!(?:AP|Reuters|AFP|Bloomberg|CNN|BBC)\b)"
-    r"[\w.&/'’()-]+(?:[ \t]+[\w.&/'’()-]+){0,5}[ \t]*[.,]?\s*$"
-)
 # A breadcrumb trail ending in the headline: "Home » News » Minister resigns after…".
 _BREADCRUMB_HEADLINE = re.compile(
     r"(?i)^(?:home|inicio|portada)\s*[»›>]\s*[\w ,áéíóúñ&-]{2,30}\s*[»›>]\s*\S.{0,200}$"
@@ -214,7 +208,6 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_BYLINE, "a byline"),
     (_BYLINE_GLUED, "a byline"),
     (_BYLINE_HANDLE, "a byline"),
-    (_SOURCE_LINE, "a source credit"),
     (_BREADCRUMB_HEADLINE, "a breadcrumb trail"),
     (_READING, "a reading-time or loading line"),
     (_SEPARATOR, "a separator"),
