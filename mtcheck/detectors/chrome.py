@@ -88,12 +88,6 @@ _BYLINE_HANDLE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+@\
 _BREADCRUMB_HEADLINE = re.compile(
     r"(?i)^(?:home|inicio|portada)\s*(?:[»›>]\s*[\w ,áéíóúñ&-]{2,30}\s*[»›>]|[»›])\s*\S.{0,200}$"
 )
-# An embedded post left as text: its words, the picture link and the account that posted
-# it ("… pic.twitter.com/AbC123 – Civil Protection (@handle) June 23, 2021"). Field pass
-# 2026-12: 3 pages; no native page has one.
-_EMBEDDED_POST = re.compile(
-    rf"^.{{0,400}}pic\.twitter\.com/\w+.{{0,100}}\(@\w{{1,30}}\)(?:\s+{_MONTHS}\s+\d{{1,2}},\s+\d{{4}})?\s*$"
-)
 # Reading time and loading lines: "3 min read", "Reading time: 2 minutes", "Loading...".
 _READING = re.compile(
     r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minutos?)\s*(?:read|de lectura)|(?:reading time|tiempo de "
@@ -215,7 +209,6 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_BYLINE_GLUED, "a byline"),
     (_BYLINE_HANDLE, "a byline"),
     (_BREADCRUMB_HEADLINE, "a breadcrumb trail"),
-    (_EMBEDDED_POST, "a social-media post embedded in the page"),
     (_READING, "a reading-time or loading line"),
     (_SEPARATOR, "a separator"),
     (_KICKER, "a section kicker"),
