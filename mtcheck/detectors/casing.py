@@ -480,14 +480,21 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
         return word in _AFTER_SEMICOLON
     if following is None or following.group().startswith(","):
-        return False  # "Friends, Romans": only a semicolon shows a clause going on
+        return False  # "Friends, Romans, countrymen": a list of names
     if word in _SENTENCE_OPENERS:
         # After a comma, a name or a clause word (that It will) the capital is carried;
         # after any other lower-case word a full stop may be lost (operations There
         # are): MT615 proposes the stop there.
         return bool(mark) or not before.islower() or before in _OPENER_AFTER
-    if not before.islower() or mark:
+    if not before.islower():
         return False
+    if mark:
+        # After a comma only a common word the article writes in lower case, with a
+        # lower-case word before the comma and after it (men, in underwear, Lie on the
+        # floor): a list of titles or names has capitals around its commas.
+        return after not in ("and", "or") and _common_word_capitalised(
+            analysis, start, word, before, after
+        )
     if word in _CLAUSE_ARTICLES:
         return before in _CLAUSE_WORDS
     if word in _AFTER_LOWER_WORD:
