@@ -216,7 +216,7 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
         if not analysis.starts_sentence(token.start)
         # An English word capitalised only inside a longer name (the National
         # Meteorological Service) is that name's; its lower-case use is the word's.
-        and (frequency < _RARE_WORD_ZIPF or not _inside_longer_name(text, token))
+        and not (_derived_english_word(word) and _inside_longer_name(text, token))
     )
     if frequency < _RARE_WORD_ZIPF:
         capitalised = max(capitalised, len(outside_titles))
@@ -227,6 +227,38 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
 
 _CAPITAL_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|de|del|for)[ \t]+)?[A-ZÁÉÍÓÚÑ]")
+
+
+# Suffixes of English derived words (meteorological, national, executive): such a word
+# capitalised inside a name is the name's, while a surname (Sánchez, Jardine) is a name
+# wherever it stands.
+_DERIVED_SUFFIXES = (
+    "al",
+    "ic",
+    "ive",
+    "ary",
+    "ory",
+    "ous",
+    "ion",
+    "ment",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ure",
+    "ism",
+    "ing",
+)
+_DERIVED_MIN_LETTERS = 7
+
+
+def _derived_english_word(word: str) -> bool:
+    return (
+        word.isascii()
+        and len(word) >= _DERIVED_MIN_LETTERS
+        and word.endswith(_DERIVED_SUFFIXES)
+        and zipf(word) >= _RARE_WORD_ZIPF
+    )
 
 
 def _inside_longer_name(text: str, token: Token) -> bool:
