@@ -17,6 +17,7 @@ from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
 from mtcheck.detectors.casing import proper_nouns
 from mtcheck.document import Document
+from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
 # A word of two letters or more, a stop, and a lower-case word.
@@ -80,6 +81,7 @@ def detect_stray_fragment(document: Document, analysis: Analysis) -> Iterator[Hi
 # pages: none); a short line or one with code marks is a label or a script, not prose.
 _PARAGRAPH_OPENING = re.compile(r"(?m)^[ \t]*([a-z][a-z]+)(?= [a-z])")
 _PARAGRAPH_MIN_WORDS = 6
+_KNOWN_WORD_ZIPF = 3.0
 _CODE_MARKS = re.compile(r"[{}();=<>/\\|@#]|\w:")
 
 
@@ -95,6 +97,8 @@ def _lowercase_paragraph_openings(analysis: Analysis) -> Iterator[tuple[int, int
             continue  # a line wrapped inside a paragraph
         if len(_WORD.findall(line)) < _PARAGRAPH_MIN_WORDS or _CODE_MARKS.search(line):
             continue
+        if zipf(match.group(1)) < _KNOWN_WORD_ZIPF:
+            continue  # a word English does not know: glued (madurowhose) or a name
         yield start, match.end(1)
 
 
