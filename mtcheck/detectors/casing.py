@@ -409,13 +409,6 @@ _CLAUSE_WORDS = frozenset(
     "that because and but or so when while if although though since where whereas until as "
     "than whether unless once".split()
 )
-# Words after which a capitalised pronoun or opener is a carried capital, not a new
-# sentence whose full stop was lost: clause words and verbs that report a clause.
-_OPENER_AFTER = _CLAUSE_WORDS | frozenset(
-    "said says added stated noted explained warned insisted assured affirmed recalled "
-    "indicated announced reported estimated estimate estimates believe believes think "
-    "thinks know knows hope hopes claim claims confirmed denied stressed is was".split()
-)
 _CLAUSE_ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "Some", "Many", "Most"})
 # Words that introduce a title or a name, whatever it is (the film Heat, the band Low, a
 # party called Change): a capital after them is the name's.
@@ -514,10 +507,10 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     if following is None or following.group().startswith(","):
         return False  # "Friends, Romans, countrymen": a list of names
     if word in _SENTENCE_OPENERS:
-        # After a comma, a name or a clause word (that It will) the capital is carried;
-        # after any other lower-case word a full stop may be lost (operations There
-        # are): MT615 proposes the stop there.
-        return bool(mark) or not before.islower() or before in _OPENER_AFTER
+        # After any other lower-case word than a clause word a full stop may be lost
+        # (operations There are): reported, the fix left to a person (_lowering_safety),
+        # and MT615 proposes the stop.
+        return True
     if not before.islower():
         return False
     if mark:
