@@ -91,3 +91,34 @@ def test_markdown_keeps_its_title_repeated_in_the_heading(tmp_path) -> None:  # 
         "==========================================\n\nThe city reached 37 degrees.\n"
     )
     assert not [f for f in check_file(article) if "twice" in f.message]
+
+
+def test_the_stored_date_goes_and_the_line_it_ran_into_stays() -> None:
+    text = "date 2023-05-08 The minister resigned on Monday.\n"
+    assert fix_text(text) == "The minister resigned on Monday.\n"
+
+
+def test_a_source_credit_stays_for_its_name_to_be_mended() -> None:
+    # The seed and MT3100 keep "Source: OUTLET" and mend the outlet's name.
+    text = "The canal needs more water.\n\nSource: Lima City Council\n\nSource: AP\n"
+    assert not [f for f in check_text(text) if f.rule_id == "MT027"]
+
+
+def test_the_page_title_with_the_site_goes_above_its_headline() -> None:
+    text = "Rain will go on until tonight - Expat News\nRain will go on until tonight\nIt rained.\n"
+    assert fix_text(text) == "Rain will go on until tonight\nIt rained.\n"
+
+
+def test_a_headline_with_a_dash_but_no_copy_below_stays() -> None:
+    text = "Peru beat Chile in Lima - a night to remember\nThe team won 2-0.\n"
+    assert not [f for f in check_text(text) if f.rule_id == "MT027"]
+
+
+def test_an_agency_dateline_stays_and_a_trailing_date_is_unsafe() -> None:
+    text = (
+        "LIMA, 15 Sep. (EUROPA PRESS) -\n\nThe court met.\n\n"
+        "Tigers vs Lions in Caracas.\nNovember 25, 2019\n"
+    )
+    chrome = [f for f in check_text(text) if f.rule_id == "MT027"]
+    assert [f.matched for f in chrome] == ["November 25, 2019"]
+    assert chrome[0].fix is not None and chrome[0].fix.applicability.name == "UNSAFE"

@@ -11,6 +11,7 @@ from mtcheck.detectors.casing import (
     detect_capitalised_pronoun,
     detect_lowercase_calendar,
     detect_lowercase_names,
+    detect_title_case_acronym,
 )
 from mtcheck.detectors.chrome import detect_scraped_code, detect_site_chrome
 from mtcheck.detectors.consistency import (
@@ -68,6 +69,7 @@ DETECTORS: dict[str, Detector] = {
     "lowercase-calendar": detect_lowercase_calendar,
     "capitalised-pronoun": detect_capitalised_pronoun,
     "capital-mid-sentence": detect_capital_mid_sentence,
+    "title-case-acronym": detect_title_case_acronym,
     "personal-a": detect_personal_a,
     "acronym-without-article": detect_acronym_without_article,
     "pronoun-gender": detect_pronoun_gender,

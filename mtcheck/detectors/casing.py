@@ -9,9 +9,12 @@ from functools import cache
 
 from mtcheck.analysis import Analysis, Token
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
+from mtcheck.folding import fold
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
+from mtcheck.person_names import person_names
 from mtcheck.resources import word_list
 
 # Above this frequency a word is a common English word too (judiciary, presidency,
@@ -41,21 +44,158 @@ def _capitalise(word: str) -> str:
 def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """A name written in lower case that the article or the gazetteer capitalises."""
     gazetteer = proper_nouns()
+    flagged: set[int] = set()
+    accented_spellings = _capitalised_by_fold(analysis)
     for word in analysis.counts:
         if not word.islower() or len(word) < 3:
             continue
         known = gazetteer.get(word)
+        accented = None if known else _accented_capital(word, analysis, accented_spellings)
         if known:
             fixed, evidence = known, "is a proper noun"
         elif _capitalised_elsewhere(word, analysis):
             fixed, evidence = _capitalise(word), "is capitalised elsewhere in this article"
+        elif accented:
+            fixed, evidence = accented, f"is written “{accented}” elsewhere in this article"
         else:
             continue
         message = f"“{word}” {evidence}: write “{fixed}”"
         for token in analysis.occurrences(word):
             if document.is_protected(token.start, token.end) or _after_code_mark(document, token):
                 continue
+            flagged.add(token.start)
             yield Hit(token.start, token.end, (fixed,), Applicability.SAFE, message)
+    yield from _lowercase_person_names(document, analysis, flagged)
+    yield from _lowercase_institutions(document, analysis, flagged)
+
+
+def _accented_capital(
+    word: str, analysis: Analysis, spellings: dict[str, tuple[str, ...]]
+) -> str | None:
+    """The article's capitalised spelling of a word it also writes in lower case without
+    its accent (Marisol gonzalez beside González): the accent and the capital were lost."""
+    if not word.isascii() or zipf(word) >= _NAME_WORD_ZIPF:
+        return None
+    key = fold(word)
+    for spelling in spellings.get(key, ()):
+        if spelling.lower() != word and analysis.capitalised_mid_sentence(spelling.lower()):
+            return spelling
+    return None
+
+
+def _capitalised_by_fold(analysis: Analysis) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for spelling in analysis.counts:
+        if spelling[:1].isupper() and not spelling.isupper() and not spelling.isascii():
+            found.setdefault(fold(spelling), []).append(spelling)
+    return {key: tuple(spellings) for key, spellings in found.items()}
+
+
+# A Spanish given name and, after it, a lower-case word English does not know: a surname
+# that lost its capital (juan campos, María pérez). The surname must be long enough to be
+# one, and rare in English (Ana said, Juan and).
+_SURNAME_MIN_LETTERS = 4
+# Names are frequent in English text too (wordfreq folds case: juan 4.1, gonzalez 3.5);
+# above this a word is an everyday English word (angel 4.5).
+_NAME_WORD_ZIPF = 4.4
+_SPANISH_LETTERS = frozenset("áéíóúñü")
+
+
+def _surname_shaped(word: str) -> bool:
+    """A Spanish surname English never writes in lower case: one of the lexicon's, a
+    patronymic in -ez (pérez, gonzalez), or a word with a Spanish accent."""
+    if fold(word) in person_names().surnames:
+        return zipf(word) < _COMMON_WORD_ZIPF  # campos, flores; not a common English word
+    if len(word) < _SURNAME_MIN_LETTERS:
+        return False
+    return word.endswith(("ez", "éz")) or any(c in _SPANISH_LETTERS for c in word)
+
+
+_GIVEN_THEN_WORD = re.compile(
+    r"\b([A-Za-zÁÉÍÓÚÑáéíóúñ][a-záéíóúñü]+)(?=[ \t]+([a-záéíóúñü]{4,})\b)"
+)
+
+
+def _lowercase_person_names(
+    document: Document, analysis: Analysis, flagged: set[int]
+) -> Iterator[Hit]:
+    names = person_names()
+    given = given_names()
+    for match in _GIVEN_THEN_WORD.finditer(analysis.text):
+        first, second = match.group(1), match.group(2)
+        key = fold(first)
+        if _capitalise(first) not in given and key not in names.given:
+            continue
+        if first.islower() and (key in names.given_shared or zipf(first) >= _NAME_WORD_ZIPF):
+            continue  # a lower-case given name that is an English word too (victoria, angel)
+        if not _surname_shaped(second):
+            continue
+        for group in (1, 2):
+            word = match.group(group)
+            start, end = match.span(group)
+            if not word.islower() or start in flagged or document.is_protected(start, end):
+                continue
+            flagged.add(start)
+            fixed = (
+                names.surnames.get(fold(word), _capitalise(word))
+                if group == 2
+                else _capitalise(word)
+            )
+            yield Hit(
+                start,
+                end,
+                (fixed,),
+                Applicability.UNSAFE,
+                f"“{word}” in “{first} {second}” is part of a Spanish name in lower case: "
+                f"write “{fixed}”",
+            )
+
+
+# A name of several capitalised words, small words allowed inside: National Electoral
+# Council, Supreme Court of Justice, Ministry of Public Health.
+_CAPITALISED_NAME = re.compile(
+    r"(?<![\w.])(?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?:[ \t]+(?:(?:of|for|and|the|de|del|la)[ \t]+)?"
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)+"
+)
+_NAME_SMALL_WORDS = frozenset({"of", "for", "and", "the", "de", "del", "la"})
+# Content words a name needs before its lower-case copy counts: two (the central bank
+# beside the Central Bank of Chile is English) would flag ordinary generic uses.
+_INSTITUTION_WORDS = 3
+
+
+def _lowercase_institutions(
+    document: Document, analysis: Analysis, flagged: set[int]
+) -> Iterator[Hit]:
+    """``the national electoral council`` where the article writes the National Electoral
+    Council: a name of three words or more copied in lower case. A shorter one, or one
+    word of it (the session beside the Permanent Session), is ordinary English."""
+    text = analysis.text
+    names: dict[str, str] = {}
+    for match in _CAPITALISED_NAME.finditer(text):
+        words = match.group().split()
+        while words and (words[0] in _CLAUSE_ARTICLES or words[0] in _SENTENCE_OPENERS):
+            words = words[1:]  # the capital of a sentence start, not of the name
+        content = [w for w in words if w.lower() not in _NAME_SMALL_WORDS]
+        if len(content) < _INSTITUTION_WORDS or _in_title_case_line(text, match.start()):
+            continue
+        names.setdefault(" ".join(w.lower() for w in words), " ".join(words))
+    for lower, name in names.items():
+        pattern = re.compile(
+            r"(?<![\w-])" + r"[ \t]+".join(map(re.escape, lower.split())) + r"(?![\w-])"
+        )
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if start in flagged or document.is_protected(start, end):
+                continue
+            flagged.add(start)
+            yield Hit(
+                start,
+                end,
+                (name,),
+                Applicability.SAFE,
+                f"“{match.group()}” is the name the article writes “{name}” elsewhere: "
+                "write it with its capitals",
+            )
 
 
 def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
@@ -69,12 +209,61 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
         for token in analysis.occurrences(_capitalise(word))
         if not _in_title_case_line(analysis.text, token.start)
     ]
-    capitalised = sum(1 for token in outside_titles if not analysis.starts_sentence(token.start))
+    text = analysis.text
+    capitalised = sum(
+        1
+        for token in outside_titles
+        if not analysis.starts_sentence(token.start)
+        # An English word capitalised only inside a longer name (the National
+        # Meteorological Service) is that name's; its lower-case use is the word's.
+        and not (_derived_english_word(word) and _inside_longer_name(text, token))
+    )
     if frequency < _RARE_WORD_ZIPF:
         capitalised = max(capitalised, len(outside_titles))
     if frequency < _UNKNOWN_WORD_ZIPF:  # a word English hardly knows: a headline counts too
         capitalised = max(capitalised, analysis.counts.get(_capitalise(word), 0))
     return capitalised > 0 and capitalised >= analysis.lower_count(word)
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'-]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|de|del|for)[ \t]+)?[A-ZÁÉÍÓÚÑ]")
+
+
+# Suffixes of English derived words (meteorological, national, executive): such a word
+# capitalised inside a name is the name's, while a surname (Sánchez, Jardine) is a name
+# wherever it stands.
+_DERIVED_SUFFIXES = (
+    "al",
+    "ic",
+    "ive",
+    "ary",
+    "ory",
+    "ous",
+    "ion",
+    "ment",
+    "ity",
+    "ance",
+    "ence",
+    "ship",
+    "ure",
+    "ism",
+    "ing",
+)
+_DERIVED_MIN_LETTERS = 7
+
+
+def _derived_english_word(word: str) -> bool:
+    return (
+        word.isascii()
+        and len(word) >= _DERIVED_MIN_LETTERS
+        and word.endswith(_DERIVED_SUFFIXES)
+        and zipf(word) >= _RARE_WORD_ZIPF
+    )
+
+
+def _inside_longer_name(text: str, token: Token) -> bool:
+    before = _CAPITAL_BEFORE.search(text, max(0, token.start - 30), token.start)
+    return bool(before) or bool(_CAPITAL_AFTER.match(text, token.end))
 
 
 def _in_title_case_line(text: str, offset: int) -> bool:
@@ -202,10 +391,55 @@ _NAME_BEFORE = frozenset(
     "act book volume part step category grade class tier division group zone type gate terminal "
     "platform line route district ward sector region building floor".split()
 )
-_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?= [a-z])")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)([,;]?) $")
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,))")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)(\.?;|,?) $")
+_NEXT_WORD = re.compile(r",? ([a-z]+)")
 # A line with this share of capitalised words is a title in title case.
 _TITLE_SHARE = 0.5
+# After a semicolon a sentence goes on: Spanish "; sin embargo," comes out as "; However,"
+# (field pass 2026-12: 3 pages). Any of these capitalised there is a carried capital.
+_AFTER_SEMICOLON = _SENTENCE_OPENERS | frozenset(
+    "The A An In On At For With From To By Some Many Most All No Not Both Each Only Even "
+    "Still Yet So Instead Likewise Similarly Additionally Finally Otherwise Thus Hence Indeed "
+    "Nonetheless Nor Or If When While Since Because Which Who Where".split()
+)
+# Words after which a clause starts: an article capitalised there opened a sentence in
+# the source (they estimate that The bullet; because The rains).
+_CLAUSE_WORDS = frozenset(
+    "that because and but or so when while if although though since where whereas until as "
+    "than whether unless once".split()
+)
+_CLAUSE_ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "Some", "Many", "Most"})
+# Words that introduce a title or a name, whatever it is (the film Heat, the band Low, a
+# party called Change): a capital after them is the name's.
+_TITLE_BEFORE = _NAME_BEFORE | frozenset(
+    "film movie newspaper magazine daily paper series show programme program book novel song "
+    "album band group team club brand label called named titled entitled dubbed nicknamed "
+    "known alias operation plan campaign project hashtag word term slogan motto".split()
+)
+# Institutions that English news may capitalise standing alone (the Government said; the
+# Army denied): the house style decides, so a capital there is no carried capital.
+_INSTITUTIONS = frozenset(
+    "government state army navy court senate congress parliament assembly chamber council "
+    "cabinet ministry minister president presidency police church crown republic constitution "
+    "party commission committee office bank board union league cup federation university "
+    "college school hospital prosecutor prosecutors attorney judiciary treasury capitol house "
+    "executive legislature municipality city province region department mayor governor "
+    "opposition administration agency institute foundation tribunal".split()
+)
+# A common English word (Zipf) capitalised mid-sentence where the article writes it in
+# lower case, or never elsewhere: a capital MT carried over (generate today Cool to
+# temperate; there will be Warm weather). Rarer words may be names.
+_COMMON_FOR_CAPITAL = 4.3
+# Closed-class words: never names, so a capital on them mid-sentence is carried even when
+# the article has no lower-case use of them to compare with.
+_CLOSED_CLASS = frozenset(
+    """a an the and or but nor of in on at to by for from with into as is are was were be
+    been has have had do does did will would can could may might must shall should that
+    which who whom whose this these those it its he she they we you his her their our your
+    them him us there here then also very more most much many some any all both each every
+    not only just even still already always never often again""".split()
+)
 
 
 def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -213,7 +447,7 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
     for match in _MID_SENTENCE.finditer(text):
         word = match.group("word")
         start = match.start("word")
-        if word not in _SENTENCE_OPENERS and not _opens_after_lower_word(text, start, word):
+        if not _carried_capital(analysis, start, match.end("word"), word):
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
@@ -224,6 +458,8 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
         before = text[max(line_start, start - 40) : start]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             continue  # inside a quotation that may open a sentence of its own
+        if document.is_protected(start, match.end("word")):
+            continue
         yield Hit(
             start,
             match.end("word"),
@@ -257,13 +493,104 @@ def _lowering_safety(text: str, start: int, word: str) -> Applicability:
     return Applicability.UNSAFE
 
 
-def _opens_after_lower_word(text: str, start: int, word: str) -> bool:
-    if word not in _AFTER_LOWER_WORD:
-        return False
+def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> bool:
+    """Whether the capital of ``word`` is a sentence start carried into a sentence."""
+    text = analysis.text
+    following = _NEXT_WORD.match(text, end)
+    after = following.group(1) if following else ""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
-    return bool(
-        previous
-        and not previous.group(2)
-        and previous.group(1).islower()
-        and previous.group(1) not in _NAME_BEFORE
-    )
+    if previous is None:
+        return False
+    mark, before = previous.group(2), previous.group(1)
+    if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
+        return word in _AFTER_SEMICOLON
+    if following is None or following.group().startswith(","):
+        return False  # "Friends, Romans, countrymen": a list of names
+    if word in _SENTENCE_OPENERS:
+        # After any other lower-case word than a clause word a full stop may be lost
+        # (operations There are): reported, the fix left to a person (_lowering_safety),
+        # and MT615 proposes the stop.
+        return True
+    if not before.islower():
+        return False
+    if mark:
+        # After a comma only a common word the article writes in lower case, with a
+        # lower-case word before the comma and after it (men, in underwear, Lie on the
+        # floor): a list of titles or names has capitals around its commas.
+        return after not in ("and", "or") and _common_word_capitalised(
+            analysis, start, word, before, after
+        )
+    if word in _CLAUSE_ARTICLES:
+        return before in _CLAUSE_WORDS
+    if word in _AFTER_LOWER_WORD:
+        return before not in _NAME_BEFORE
+    return _common_word_capitalised(analysis, start, word, before, after)
+
+
+def _capital_before_conjunction(text: str, start: int) -> bool:
+    words = re.findall(r"[^\W\d_][\w’'-]*", text[max(0, start - 40) : start])
+    return len(words) >= 2 and words[-2][0].isupper()
+
+
+def _common_word_capitalised(
+    analysis: Analysis, start: int, word: str, before: str, after: str
+) -> bool:
+    lower = word.lower()
+    if before in _TITLE_BEFORE or lower in _INSTITUTIONS or lower in proper_nouns():
+        return False
+    if lower in calendar_words() or zipf(lower) < _COMMON_FOR_CAPITAL:
+        return False
+    if after in ("of", "de", "del", "and", "y") or lower in ("yes", "no"):
+        return False
+    if before in ("and", "or") and _capital_before_conjunction(analysis.text, start):
+        return False  # a list of names or titles: Screenplay, Cinematography and Performance
+    # The article capitalises it elsewhere mid-sentence: a name or a term of its own. A
+    # word it writes only with a capital may be a name English knows (Rome, Bible).
+    if analysis.capitalised_mid_sentence(lower) > 1:
+        return False
+    return analysis.lower_count(lower) > 0 or lower in _CLOSED_CLASS
+
+
+# An acronym in parentheses after the name it stands for, written in title case by MT:
+# "the Venezuelan Professional Baseball League (Lvbp)". Translation reorders the words, so
+# the initials are compared as a set of letters, not in order.
+_PARENTHESISED_TITLE_WORD = re.compile(r"\((?P<word>[A-Z][a-z]{2,5})\)")
+_NAME_WORD = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'-]*")
+_ACRONYM_SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "del", "la", "las", "los", "y"})
+
+
+def detect_title_case_acronym(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``(Lvbp)`` after the Venezuelan Professional Baseball League: write ``LVBP``, there
+    and wherever else the article writes it so."""
+    text = analysis.text
+    acronyms: set[str] = set()
+    for match in _PARENTHESISED_TITLE_WORD.finditer(text):
+        word = match.group("word")
+        if word.lower() in proper_nouns() or zipf(word) >= _COMMON_WORD_ZIPF:
+            continue  # (Lima), (Perú): a place or a word, not letters of a name
+        if _initials_before(text, match.start(), len(word)) == sorted(word.upper()):
+            acronyms.add(word)
+    for word in sorted(acronyms):
+        fixed = word.upper()
+        for token in analysis.occurrences(word):
+            if document.is_protected(token.start, token.end):
+                continue
+            yield Hit(
+                token.start,
+                token.end,
+                (fixed,),
+                Applicability.SAFE,
+                f"“{word}” is the acronym of the name before it, in title case: write “{fixed}”",
+            )
+
+
+def _initials_before(text: str, end: int, count: int) -> list[str]:
+    words = [
+        w
+        for w in re.findall(r"[^\W\d_][\w’'-]*", text[max(0, end - 120) : end])
+        if w.lower() not in _ACRONYM_SMALL_WORDS
+    ]
+    last = words[-count:]
+    if len(last) < count or not all(_NAME_WORD.fullmatch(w) for w in last):
+        return []
+    return sorted(fold(w[0]).upper() for w in last)

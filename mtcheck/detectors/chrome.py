@@ -65,6 +65,14 @@ _DATE_LINE = re.compile(
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
     rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
 )
+# A post's meta line: its date, then its sections and comment count between bars ("Oct 27,
+# 2023 | Costa Rica, News | 0 comments"). An agency dateline with its dash ("MADRID, 15
+# Sep. (EUROPA PRESS) -") is the story's own: the real set keeps it.
+_META_LINE = re.compile(rf"(?i)^{_DATE}(?:[ \t]*\|[ \t]*[^|\n]{{1,40}}){{1,4}}$")
+# The date the store or the scraper put before the first line: "date 2023-05-08 The
+# minister..." (field study: 19 pages; field pass 2026-12: 9 of 29 pages). The prefix
+# goes; the line it was run into stays.
+_DATE_PREFIX = re.compile(r"date \d{4}-\d{2}(?:-\d{2})?(?=[ \t])[ \t]+(?=\S)")
 # Bylines: "by", "By Editorial Staff", "byTime News", "Written by admin", "Redacción".
 # A byline of a named reporter is part of a page; one naming nobody, the site's staff or
 # the site in lower case is what the scraper left ("by", "by admin", "by time news").
@@ -74,6 +82,12 @@ _BYLINE = re.compile(
     r"|^(?:Written|Posted|Published) in [A-Z]{2,}\b.{0,30}$"
 )
 _BYLINE_GLUED = re.compile(r"^by(?=[A-Z])[\w .&'’-]{2,40}$")
+# A desk or author with a social-media handle and nothing else: "NewsDesk @handle".
+_BYLINE_HANDLE = re.compile(r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+@\w{2,30}\s*$")
+# A breadcrumb trail ending in the headline: "Home » News » Minister resigns after…".
+_BREADCRUMB_HEADLINE = re.compile(
+    r"(?i)^(?:home|inicio|portada)\s*(?:[»›>]\s*[\w ,áéíóúñ&-]{2,30}\s*[»›>]|[»›])\s*\S.{0,200}$"
+)
 # Reading time and loading lines: "3 min read", "Reading time: 2 minutes", "Loading...".
 _READING = re.compile(
     r"(?i)^(?:\d+\s*(?:min(?:ute)?s?|minutos?)\s*(?:read|de lectura)|(?:reading time|tiempo de "
@@ -118,7 +132,24 @@ _MIN_REPEATED_WORDS = 5
 # A word alone on its line, the label of a section or a stripped button: "Share", "Themes".
 _LONE_WORD = re.compile(r"^[A-Z][a-z]{2,14}\s*$")
 # Words that stand alone on a line in an article: they open a list or a quotation.
-_LONE_WORDS_KEPT = frozenset({"Background", "Context", "Update", "Editorial", "Opinion"})
+# Native news heads its sections with them too (native3/a: Overview, UPDATE).
+_LONE_WORDS_KEPT = frozenset(
+    {
+        "Background",
+        "Context",
+        "Update",
+        "Editorial",
+        "Opinion",
+        "Overview",
+        "Analysis",
+        "Summary",
+        "Correction",
+        "Clarification",
+        "Timeline",
+        "Reaction",
+        "Explainer",
+    }
+)
 
 
 def _is_code_line(line: str) -> bool:
@@ -170,10 +201,14 @@ def detect_scraped_code(document: Document, analysis: Analysis) -> Iterator[Hit]
         )
 
 
+_DATE_HEADER = "a date or time header line"
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (_DATE_LINE, "a date or time header line"),
+    (_DATE_LINE, _DATE_HEADER),
+    (_META_LINE, "a date and section line"),
     (_BYLINE, "a byline"),
     (_BYLINE_GLUED, "a byline"),
+    (_BYLINE_HANDLE, "a byline"),
+    (_BREADCRUMB_HEADLINE, "a breadcrumb trail"),
     (_READING, "a reading-time or loading line"),
     (_SEPARATOR, "a separator"),
     (_KICKER, "a section kicker"),
@@ -196,8 +231,12 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         content = text[start:end].strip()
         if not content:
             continue
+        stamp = _date_prefix(text, start, content)
+        if stamp:
+            yield stamp
+            content = content[stamp.end - stamp.start :]
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
-        repeated = content in seen and not marked_up
+        repeated = not marked_up and (content in seen or _page_title(document, line, content))
         if len(content.split()) >= _MIN_REPEATED_WORDS:
             seen.add(content)
         if repeated or (after_story_link and _headline_shaped(content)):
@@ -216,18 +255,61 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 "Site chrome: the section or site name after the headline",
             )
             continue
-        what = _chrome_shape(content, analysis, first=not text[:start].strip())
-        if what == _LONE and _among_short_lines(document, line):
-            continue  # a table cell, a menu or a list: not a label the scraper left
-        if what:
-            hit = _remove_lines(
-                document, line, line, f"Site chrome scraped with the article: {what}"
-            )
-            if _DATE_LINE.match(content) and not text[end:].strip():
-                # A date closing the article dates the story (a post-editor keeps it);
-                # only a date above or inside the text is the site's header.
-                hit = replace(hit, applicability=Applicability.UNSAFE)
-            yield hit
+        shaped = _shaped_line(document, analysis, line, content)
+        if shaped:
+            yield shaped
+
+
+# The page's <title> above its headline: the headline and the site's name after a dash
+# or a bar ("Rain will go on until tonight - Expat News", then "Rain will go on until
+# tonight"): the headline is scraped twice, once with the site.
+_TITLE_WITH_SITE = re.compile(r"^(?P<headline>.{20,200}?)[ \t]+[-–—|][ \t]+[^-–—|]{2,40}$")
+_LINES_TO_HEADLINE = 3
+
+
+def _page_title(document: Document, line: int, content: str) -> bool:
+    title = _TITLE_WITH_SITE.match(content)
+    if not title:
+        return False
+    headline = _plain_quotes(title.group("headline"))
+    for other in range(line + 1, min(document.line_count, line + _LINES_TO_HEADLINE) + 1):
+        start, end, _ = document.line_bounds(other)
+        if _plain_quotes(document.text[start:end].strip()) == headline:
+            return True
+    return False
+
+
+def _plain_quotes(line: str) -> str:
+    return line.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+
+
+def _date_prefix(text: str, start: int, content: str) -> Hit | None:
+    stamp = _DATE_PREFIX.match(content)
+    if not stamp:
+        return None
+    offset = text.index(content, start)
+    return Hit(
+        offset,
+        offset + stamp.end(),
+        ("",),
+        Applicability.SAFE,
+        "Site chrome: the date the page was stored, run into its first line",
+    )
+
+
+def _shaped_line(document: Document, analysis: Analysis, line: int, content: str) -> Hit | None:
+    """The removal of a line whose shape is chrome's, or None."""
+    text = document.text
+    start, end, _ = document.line_bounds(line)
+    what = _chrome_shape(content, analysis, first=not text[:start].strip())
+    if not what or (what == _LONE and _among_short_lines(document, line)):
+        return None  # a lone word among short lines is a table cell, a menu or a list
+    hit = _remove_lines(document, line, line, f"Site chrome scraped with the article: {what}")
+    if what == _DATE_HEADER and not text[end:].strip():
+        # A date under the last line may close a list of fixtures or sign the story: a
+        # person decides (the real set of 2026-12 kept one).
+        hit = replace(hit, applicability=Applicability.UNSAFE)
+    return hit
 
 
 def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
@@ -246,7 +328,8 @@ def _chrome_shape(content: str, analysis: Analysis, first: bool) -> str | None:
     # one it never uses is a label or a button of the site (Share, Themes, BRIEFCASE).
     if first:
         return None  # a word alone at the top is the title (a Markdown heading, say)
-    if lone and content not in _LONE_WORDS_KEPT and not _used_elsewhere(content, analysis):
+    kept = content.capitalize() in _LONE_WORDS_KEPT
+    if lone and not kept and not _used_elsewhere(content, analysis):
         return _LONE
     return None
 

@@ -1,0 +1,62 @@
+"""Casing recognised by its shape: carried capitals, names that lost theirs."""
+
+from __future__ import annotations
+
+from mtcheck import check_text, fix_text
+
+
+def _flagged(text: str, rule: str) -> list[str]:
+    return [f.matched for f in check_text(text) if f.rule_id == rule]
+
+
+def test_an_opener_after_a_semicolon_loses_its_capital() -> None:
+    text = "The shops were shut; However, they opened later.\n"
+    assert fix_text(text) == "The shops were shut; however, they opened later.\n"
+
+
+def test_a_pronoun_after_a_noun_may_follow_a_lost_stop_and_is_not_lowercased() -> None:
+    text = "Police ran raids in the city operations There are six held.\n"
+    assert "MT615" in {f.rule_id for f in check_text(text)}
+    assert fix_text(text) == text
+
+
+def test_a_name_english_knows_is_not_a_carried_capital() -> None:
+    text = "Paris was hot on Monday, while Rome roasted and the Army sent water.\n"
+    assert _flagged(text, "MT814") == []
+
+
+def test_a_surname_that_lost_its_accent_takes_the_article_spelling() -> None:
+    text = "Luisa Gómez spoke first. Later Luisa gomez left the studio.\n"
+    assert fix_text(text) == "Luisa Gómez spoke first. Later Luisa Gómez left the studio.\n"
+
+
+def test_a_spanish_name_in_lower_case_is_an_unsafe_fix() -> None:
+    text = "The lawyer of juan campos spoke.\n"
+    assert _flagged(text, "MT811") == ["juan", "campos"]
+    assert fix_text(text) == text
+    assert fix_text(text, unsafe=True) == "The lawyer of Juan Campos spoke.\n"
+
+
+def test_a_common_word_inside_a_longer_name_stays_lower_elsewhere() -> None:
+    text = "The National Meteorological Service said the meteorological report was late.\n"
+    assert _flagged(text, "MT811") == []
+
+
+def test_a_short_name_copied_in_lower_case_is_ordinary_english() -> None:
+    text = "The Central Bank of Chile met. The central bank said rates would rise.\n"
+    assert _flagged(text, "MT811") == []
+
+
+def test_a_title_case_acronym_is_matched_to_its_name_in_any_order() -> None:
+    text = "The Venezuelan Professional Baseball League (Lvbp) met. The Lvbp agreed.\n"
+    assert fix_text(text) == (
+        "The Venezuelan Professional Baseball League (LVBP) met. The LVBP agreed.\n"
+    )
+    assert _flagged("The talks were held in the capital (Lima).\n", "MT819") == []
+
+
+def test_a_paragraph_opening_in_lower_case_but_not_a_wrapped_line() -> None:
+    text = "The police came.\n\nthere was a fire in the area and two houses burned.\n"
+    assert _flagged(text, "MT815") == ["there"]
+    wrapped = "The vote was close\nbut the motion passed in the end after a debate.\n"
+    assert _flagged(wrapped, "MT815") == []
