@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from mtcheck.analysis import Analysis, Token
-from mtcheck.detectors.base import Hit
+from mtcheck.detectors.base import Hit, unsafe_removal
 from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
 from mtcheck.folding import fold
@@ -355,14 +355,11 @@ def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterat
             message = (
                 f"“{pronoun}” after “{match.group(1)}” repeats the subject (a fused link); drop it"
             )
-            yield Hit(
+            yield unsafe_removal(
                 start,
                 end,
-                ("",),
-                Applicability.UNSAFE,
                 message,
-                edit_start=start,
-                edit_end=match.start(4),
+                remove_to=match.start(4),
             )
         else:
             message = f"“{pronoun}” capitalised after “{match.group(1)}”: a fused link"

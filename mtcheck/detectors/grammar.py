@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
-from mtcheck.detectors.base import Hit
+from mtcheck.detectors.base import Hit, unsafe_removal
 from mtcheck.detectors.casing import calendar_words, proper_nouns
 from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
@@ -38,14 +38,11 @@ def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if not _is_name(name, analysis) or document.is_protected(*match.span()):
             continue
         article_start, name_start = match.start(1), match.start(2)
-        yield Hit(
+        yield unsafe_removal(
             article_start,
             match.end(2),
-            ("",),
-            Applicability.UNSAFE,
             f"“a {name}”: the Spanish personal “a” before a name, kept as an article; drop it",
-            edit_start=article_start,
-            edit_end=name_start,
+            remove_to=name_start,
         )
 
 
@@ -146,15 +143,12 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
         name = first if second is None else f"{first} {second}"
         if not _written_bare_elsewhere(text, name):
             continue  # the Kremlin, the Hague: the article always gives it "the"
-        yield Hit(
+        yield unsafe_removal(
             start,
             match.start(2),
-            ("",),
-            Applicability.UNSAFE,
             f"“{match.group(1)} {name}”: English names a person or a place without “the” "
             "(Spanish puts an article there, or before a dropped word such as el régimen de)",
-            edit_start=start,
-            edit_end=match.start(2),
+            remove_to=match.start(2),
         )
 
 

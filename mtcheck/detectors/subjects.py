@@ -25,10 +25,9 @@ import re
 from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
-from mtcheck.detectors.base import Hit
+from mtcheck.detectors.base import Hit, unsafe_removal
 from mtcheck.detectors.casing import calendar_words
 from mtcheck.document import Document
-from mtcheck.model import Applicability
 
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # A verb right after the pronoun: a past tense, an auxiliary, a modal, a present in -s.
@@ -128,44 +127,35 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
             continue
         if _quoted(text, start):
             continue
-        yield Hit(
+        yield unsafe_removal(
             start,
             end,
-            ("",),
-            Applicability.UNSAFE,
             f"“{match.group(1)}” before “{match.group(2)}”: the subject given twice, as a "
             "pronoun and as the name; drop the pronoun",
-            edit_start=start,
-            edit_end=match.end(),
+            remove_to=match.end(),
         )
     for match in _RELATIVE_AND_PRONOUN.finditer(text):
         start, end = match.span(1)
         if document.is_protected(start, end) or _quoted(text, start):
             continue
-        yield Hit(
+        yield unsafe_removal(
             start,
             end,
-            ("",),
-            Applicability.UNSAFE,
             f"“{match.group(1)}” repeats the subject that “which” or “who” already is "
             "(Spanish “que … saltó” carries its subject in the verb); drop it",
-            edit_start=start,
-            edit_end=match.start(2),
+            remove_to=match.start(2),
         )
 
 
 def _hit(match: re.Match[str], subject: str) -> Hit:
     start = match.start(1)
     shown = subject if len(subject) <= 40 else "…" + subject[-38:]
-    return Hit(
+    return unsafe_removal(
         start,
         match.end(1),
-        ("",),
-        Applicability.UNSAFE,
         f"“{match.group(1)}” repeats the subject “{shown}” (Spanish names the subject and "
         "the verb ending gives it again, or a link was stripped); drop it",
-        edit_start=start,
-        edit_end=match.start(2),
+        remove_to=match.start(2),
     )
 
 
