@@ -104,6 +104,12 @@ def test_a_pronoun_after_a_subject_that_has_no_verb_repeats_it() -> None:
     assert fix_text("Tigres and Rayados they tied.\n", unsafe=True) == "Tigres and Rayados tied.\n"
 
 
+def test_a_capital_pronoun_after_a_name_is_one_finding_of_the_casing_rule() -> None:
+    text = "The coach Ana Díaz She has won the league.\n"
+    assert not _flagged(text, "MT740")
+    assert _flagged(text, "MT813") == ["She"]
+
+
 def test_a_clause_english_allows_keeps_its_pronoun() -> None:
     native = (
         "In Lima they celebrated. Years later they met again. The jump it made was big. "

@@ -117,6 +117,8 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
         start, end = match.span(1)
         if document.is_protected(start, end) or _quoted(text, start):
             continue
+        if _after_capitalised_word(text, match):
+            continue  # Televisa He has: MT813 reports that capital and drops the pronoun
         subject = _subject_before(text, start, match.group(1).islower())
         if subject is None:
             continue
@@ -145,6 +147,15 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
             "(Spanish “que … saltó” carries its subject in the verb); drop it",
             remove_to=match.start(2),
         )
+
+
+def _after_capitalised_word(text: str, match: re.Match[str]) -> bool:
+    """A capital pronoun right after a capitalised word: the casing rule's shape, not ours."""
+    if match.group(1).islower():
+        return False
+    before = text[: match.start(1)].rstrip(" \t")
+    word = re.search(r"[\w’'-]+[”)\]]?$", before)
+    return word is not None and word.group(0)[0].isupper()
 
 
 def _hit(match: re.Match[str], subject: str) -> Hit:
