@@ -12,7 +12,6 @@ Run by hand (``make bench-dask``), never in the test suite: it times things.
 from __future__ import annotations
 
 import argparse
-import logging
 import math
 import os
 import subprocess
@@ -72,27 +71,17 @@ class Steady:
 def steady_state(target: Path, workers: int, partition_size: int) -> Steady:
     """The tasks alone on a started cluster (no start-up): wall and worker CPU time."""
     import dask.bag as db
-    from distributed import Client, LocalCluster
 
     from mtcheck.config import Config
     from mtcheck.engine import build_ruleset
     from mtcheck.files import collect
     from mtcheck.scale import write_findings
+    from mtcheck.scale.cluster import connect
     from mtcheck.scale.engine import RETRIES
     from mtcheck.sources import Originals
 
     paths, _ = collect([str(target)], [], Originals().is_original)
-    with (
-        tempfile.TemporaryDirectory() as out,
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with tempfile.TemporaryDirectory() as out, connect(None, workers) as client:
         ruleset = build_ruleset(Config())
         before = client.run(_cpu_seconds)
         started = time.perf_counter()
