@@ -149,12 +149,14 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
         )
 
 
+_LAST_WORD = re.compile(r"[\w’'-]+[”)\]]?[ \t]*$")
+
+
 def _after_capitalised_word(text: str, match: re.Match[str]) -> bool:
     """A capital pronoun right after a capitalised word: the casing rule's shape, not ours."""
     if match.group(1).islower():
         return False
-    before = text[: match.start(1)].rstrip(" \t")
-    word = re.search(r"[\w’'-]+[”)\]]?$", before)
+    word = _LAST_WORD.search(text, max(0, match.start(1) - 80), match.start(1))
     return word is not None and word.group(0)[0].isupper()
 
 
