@@ -5,9 +5,12 @@ Two things are kept in the user cache folder (``mtcheck.lexicon.cache_dir``), as
 - the parsed tables of a folder's rule files (``rules-KEY.json``), keyed on the mtcheck
   version, the code that reads them and the path and bytes of every file: reading TOML
   costs several times what reading the same tables as JSON does;
-- what each rule derives from its regexes (``compiled-KEY.json``): prefilter literals,
-  anchors, reach and the RE2 translation of a pattern (or null: it runs on Python's re);
-  deriving them parses every regex, and a start then compiles only the engine that runs it.
+- what each rule derives from its regexes (``compiled-KEY.json``, one a folder of rule
+  files): prefilter literals, anchors, reach and the RE2 translation of a pattern (or null:
+  it runs on Python's re); deriving them parses every regex, and a start then compiles only
+  the engine that runs it.
+
+The newest eight of each kind are kept.
 
 Data only: strings, numbers, lists, tables; a file that does not validate is ignored
 (and rewritten) — the values are derived again, so nothing but speed depends on it.
@@ -30,8 +33,8 @@ from mtcheck.version import __version__
 
 _FORMAT = 5  # 3: anchors chosen by word frequency, larger sets; 4: translations; 5: a floor
 _TABLES_FORMAT = 2  # 2: anchors chosen by word frequency, larger sets
-# The newest rule-table caches kept: a folder of rules being edited leaves one a version.
-_KEEP_TABLES = 8
+# The newest caches of each kind kept (rule tables; derived values, one a rule folder).
+_KEEP = 8
 # Cached per rule: the attribute, and how to read it back from JSON.
 _FIELDS = ("literals", "_anchors", "companions", "reach", "re2_pattern")
 
@@ -94,7 +97,18 @@ def _fields(rule: Rule) -> tuple[str, ...]:
 
 def prepare(rules: Sequence[Rule], folder: Path) -> None:
     """Give each rule its derived values, from the cache when it is valid, else derived
-    now and written there."""
+    now and written there.
+
+    Each folder of rule files has its own cache entry, so a team's own rules (or an edit
+    to them) never make the bundled catalogue's thousands of regexes be derived again."""
+    groups: dict[str, list[Rule]] = {}
+    for rule in rules:
+        groups.setdefault(str(Path(rule.info.path).parent), []).append(rule)
+    for group in groups.values():
+        _prepare_group(group, folder)
+
+
+def _prepare_group(rules: Sequence[Rule], folder: Path) -> None:
     path = folder / f"compiled-{_key(rules)}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -107,6 +121,8 @@ def prepare(rules: Sequence[Rule], folder: Path) -> None:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         _derive_and_store(rules, path)
         return
+    with contextlib.suppress(OSError):  # in use: the last to be pruned
+        os.utime(path)
     for rule in rules:
         values = decoded[rule.info.id]
         if "re2_pattern" in values:  # the regex's, not the rule's: it compiles the engine
@@ -125,6 +141,15 @@ def _derive_and_store(rules: Sequence[Rule], path: Path) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle)
         os.replace(temporary, path)
+        _prune(path.parent, "compiled-*.json")
+
+
+def _prune(folder: Path, pattern: str) -> None:
+    """Keep the newest caches of one kind: rules being edited leave one a version."""
+    older = sorted(folder.glob(pattern), key=_modified, reverse=True)
+    for stale in older[_KEEP:]:
+        with contextlib.suppress(OSError):
+            stale.unlink()
 
 
 def _tables_key(files: Sequence[Path]) -> str:
@@ -200,9 +225,7 @@ def store_tables(files: Sequence[Path], parsed: Sequence[CachedFile]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         os.replace(temporary, path)
-        older = sorted(path.parent.glob("rules-*.json"), key=_modified, reverse=True)
-        for stale in older[_KEEP_TABLES:]:
-            stale.unlink()
+        _prune(path.parent, "rules-*.json")
 
 
 def _modified(path: Path) -> float:

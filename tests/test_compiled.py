@@ -57,6 +57,34 @@ def test_a_cached_translation_runs_the_same_engine_without_parsing_the_pattern(
         assert any(True for _ in sample.regex.finditer(example.text))
 
 
+def test_a_teams_own_rules_never_make_the_bundled_ones_be_derived_again(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "cache"
+    compiled.prepare(_fresh_rules(), cache)
+    derived: list[set[str]] = []
+    derive = compiled._derive_and_store
+
+    def counted(rules, path):  # type: ignore[no-untyped-def]
+        derived.append({rule.info.id for rule in rules})
+        derive(rules, path)
+
+    monkeypatch.setattr(compiled, "_derive_and_store", counted)
+    team = tmp_path / "team"
+    team.mkdir()
+    for version in ("hearing", "hearings"):
+        (team / "house.toml").write_text(
+            f'[[rule]]\nid = "HS001"\nname = "house-{version}"\ncategory = "calque"\n'
+            f'kind = "phrase"\nmessage = "House style"\nmatch = ["the {version} was"]\n',
+            encoding="utf-8",
+        )
+        rules = load_rules([rules_dir(), team])
+        compiled.prepare(rules, cache)
+        assert next(r for r in rules if r.info.id == "HS001").anchors()
+    assert derived == [{"HS001"}, {"HS001"}]  # the bundled catalogue came from its cache
+    assert len(list(cache.glob("compiled-*.json"))) == 3
+
+
 def test_an_invalid_compiled_cache_is_ignored_and_rewritten(tmp_path: Path) -> None:
     rules = _fresh_rules()
     compiled.prepare(rules, tmp_path)

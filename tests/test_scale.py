@@ -217,10 +217,12 @@ def test_the_rules_reach_each_worker_once_not_each_task(client: Any, tmp_path: P
     entries = check_bag(db.from_sequence(texts, partition_size=25)).compute()
     after = client.run(arrivals)
     assert len(entries) == 400 and len(before) == 2
-    # A loaded machine may give every one of the 16 tasks to one worker; what must hold is that
-    # no worker receives the rules more than once (shipped per task, one would get >= 8).
+    # A loaded machine may give every one of the 16 tasks to one worker, and a worker that has
+    # released the rules' key may fetch it once more when stolen work reaches it (seen in CI on
+    # a slow machine). What must hold is that the rules do not travel with each task: shipped
+    # per task, one of the two workers would unpack them at least 8 times.
     received = [after[address] - before[address] for address in after]
-    assert max(received) == 1 and sum(received) >= 1
+    assert 1 <= sum(received) <= 4 and max(received) <= 2
 
 
 def test_a_bag_of_texts_gives_the_report_entries(client: Any) -> None:
