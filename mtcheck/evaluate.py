@@ -252,11 +252,33 @@ def aligned_fixed_lines(raw: str, fixed: str) -> list[str]:
     return result
 
 
+def _interchange_copies(raw_lines: list[str], fixed: list[str], references: list[str]) -> None:
+    """Lines scraped twice are interchangeable: deleting either copy gives the same text, so
+    each copy's outcome goes where the post-edit has it (the aligner may pick either)."""
+    copies: dict[str, list[int]] = {}
+    for index, line in enumerate(raw_lines):
+        if line.strip():
+            copies.setdefault(line, []).append(index)
+    for indices in copies.values():
+        if len(indices) < 2:
+            continue
+        outcomes = [fixed[i] for i in indices]
+        wanted = [i for i in indices if references[i] in outcomes]
+        for index in wanted:
+            outcomes.remove(references[index])
+            fixed[index] = references[index]
+        for index in (i for i in indices if i not in wanted):
+            fixed[index] = outcomes.pop(0)
+
+
 def _segments(article: Article, fixed_texts: dict[str, str]) -> list[Segment]:
     references = reference_lines(article)
+    raw_lines = article.raw.split("\n")
     fixed_by_level = {lvl: aligned_fixed_lines(article.raw, t) for lvl, t in fixed_texts.items()}
+    for lines in fixed_by_level.values():
+        _interchange_copies(raw_lines, lines, references)
     segments = []
-    for index, raw_line in enumerate(article.raw.split("\n")):
+    for index, raw_line in enumerate(raw_lines):
         if not raw_line.strip() and not references[index].strip():
             continue
         segment = Segment(article.path, index + 1, raw_line, references[index])

@@ -51,6 +51,28 @@ def test_reference_and_fixed_lines_align() -> None:
     assert lines[2] == "The president, Vladimir Putin visited Minsk on Monday." and lines[3] == ""
 
 
+TWICE = (
+    "Firefighters rescue two hikers in the Andes\n\n"
+    "[[Firefighters rescue two hikers in the Andes -> | boilerplate]]\n\n"
+    "The two hikers were found on Sunday after a night in the cold.\n"
+)
+
+
+def test_a_headline_scraped_twice_is_not_made_worse_by_deleting_either_copy(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "mt").mkdir()
+    (tmp_path / "mt" / "a.ann").write_text(TWICE, encoding="utf-8")
+    article = parse(TWICE)
+    # The aligner gives the kept headline to the second copy: a loss the text does not have.
+    raw_lines = article.raw.split("\n")
+    fixed = "Firefighters rescue two hikers in the Andes\n\n" + raw_lines[-2] + "\n"
+    assert aligned_fixed_lines(article.raw, fixed)[0] == ""
+    evaluation = evaluate(tmp_path, default_ruleset())
+    assert evaluation.detection["boilerplate"].recall == 1.0
+    assert evaluation.outcomes["safe"] == {"win": 1, "tie": 2, "loss": 0}
+
+
 def test_evaluate_small_corpus(small_corpus: Path) -> None:
     evaluation = evaluate(small_corpus, default_ruleset())
     assert evaluation.articles == 1 and evaluation.clean_articles == 1
