@@ -119,11 +119,11 @@ def detect_translated_person_names(document: Document, analysis: Analysis) -> It
     for words in runs:
         used: set[int] = set()
         for index in range(len(words) - 1):
-            # By shape alone only the last two words of a run count, never a place’s
-            # (San José Courthouse) or a longer name's inner words.
-            alone = index + 2 == len(words) and (
-                index == 0 or words[index - 1][2] not in _PLACE_HEADS
-            )
+            if index > 0 and words[index - 1][2] in _PLACE_HEADS:
+                continue  # San Juan Mayor Ana Ruiz: a place's name, then a title
+            # By shape alone only the last two words of a run count, never a longer
+            # name's inner words.
+            alone = index + 2 == len(words)
             hit = _pair(words[index], words[index + 1], names, named, back, rare, alone)
             if hit is not None:
                 used.update((index, index + 1))
