@@ -16,6 +16,7 @@ from mtcheck.detectors.casing import (
 from mtcheck.detectors.chrome import detect_scraped_code, detect_site_chrome
 from mtcheck.detectors.consistency import (
     detect_casing_variants,
+    detect_dash_style,
     detect_inconsistent_names,
     detect_percent_style,
     detect_quote_punctuation_style,
@@ -84,6 +85,7 @@ DETECTORS: dict[str, Detector] = {
     "casing-variant": detect_casing_variants,
     "percent-style": detect_percent_style,
     "quote-style": detect_quote_punctuation_style,
+    "dash-style": detect_dash_style,
     "spanish-sentence": detect_spanish,
     "translated-person-name": detect_translated_person_names,
     "translated-name-lexicon": detect_translated_names,

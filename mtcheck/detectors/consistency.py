@@ -313,3 +313,27 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
             f"“{text[start : match.end()]}”: this article puts the stop inside the closing "
             f"quotation mark elsewhere; write “{text[start]}{mark}”” here too",
         )
+
+
+# An aside between spaced hyphens (- from 15 to 14 -), the Spanish way of setting it off,
+# in an article that writes true dashes elsewhere. Web copy that sets every aside this
+# way (British sites, wire copy whose dashes a republisher flattened) is left alone.
+_SPACED_PAIR = re.compile(
+    r"(?<=[^\W\d_] )- (?P<inner>[^\W\d_][^\n\-–—]{0,80}?[^\W_]) -(?= [^\W\d_])"
+)
+
+
+def detect_dash_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if "—" not in text and "–" not in text:
+        return
+    for match in _SPACED_PAIR.finditer(text):
+        dashed = f"— {match.group('inner')} —"
+        yield Hit(
+            match.start(),
+            match.end(),
+            (dashed,),
+            Applicability.SAFE,
+            f"“{match.group()}”: an aside set off by spaced hyphens where the article writes "
+            f"dashes elsewhere: “{dashed}”",
+        )
