@@ -161,6 +161,13 @@ _NAME_SMALL_WORDS = frozenset({"of", "for", "and", "the", "de", "del", "la"})
 # Content words a name needs before its lower-case copy counts: two (the central bank
 # beside the Central Bank of Chile is English) would flag ordinary generic uses.
 _INSTITUTION_WORDS = 3
+# Words before a lower-case copy that make it a description of some body, not the name:
+# Mexico's national weather service, its own supreme court, a national electoral council.
+_DESCRIBING = re.compile(
+    r"(?:\b(?:its|their|his|her|our|your|a|an|another|each|every|any)|\w['’]s)"
+    r"(?:[ \t]+own)?[ \t]+$",
+    re.IGNORECASE,
+)
 
 
 def _lowercase_institutions(
@@ -187,6 +194,8 @@ def _lowercase_institutions(
             start, end = match.span()
             if start in flagged or document.is_protected(start, end):
                 continue
+            if _DESCRIBING.search(text, max(0, start - 24), start):
+                continue  # its national weather service: a description, not the name
             flagged.add(start)
             yield Hit(
                 start,

@@ -512,6 +512,8 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue
         if zipf(left_word) < 3.0 and not analysis.stands_alone(left_word):
             continue
+        if mark == "." and _dotted_name(analysis, left_word, word):
+            continue
         if mark == "." and word[0].islower():
             fixed_right = f". {word[0].upper()}{word[1:]}"
         else:
@@ -524,6 +526,18 @@ def _punctuation_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             Applicability.SAFE,
             f"No space after “{mark}”: “{left_word}{mark}{word}” → “{left_word}{fixed_right}”",
         )
+
+
+# A word this common after the stop opens a sentence (Banxico.In, Providencia.While).
+_OPENER_ZIPF = 5.0
+
+
+def _dotted_name(analysis: Analysis, left: str, right: str) -> bool:
+    """Alt.Latino, Yahoo.Finance: two capitalised words joined by a dot, the second no
+    sentence opener and the first never written alone, is a name with a dot in it."""
+    if not (left[0].isupper() and right[0].isupper()) or right in _SENTENCE_OPENERS:
+        return False
+    return zipf(right.lower()) < _OPENER_ZIPF and analysis.counts.get(left, 0) < 2
 
 
 def _word_start(text: str, end: int) -> int:
