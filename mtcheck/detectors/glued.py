@@ -203,8 +203,10 @@ def best_split(token: str, analysis: Analysis) -> Split | None:
             continue  # OpenAI, BioNTech: not a word boundary
         left_score, left_evidence = _half_score(left, analysis)
         right_score, right_evidence = _half_score(right, analysis)
-        if not left_evidence and _name_shaped(left) and (
-            _telling_tail(right) or right in _CLAUSE_OPENERS
+        if (
+            not left_evidence
+            and _name_shaped(left)
+            and (_telling_tail(right) or right in _CLAUSE_OPENERS)
         ):
             # Banorteexplained, Guajirawhere, GameroHowever: an unknown name, then a word
             # no name ends in.

@@ -53,8 +53,8 @@ _TITLE_SUBJECT = re.compile(
 
 
 def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    genders = given_names()
     text = analysis.text
+    genders = _with_surnames_of_women(text, given_names())
     woman_titles = _titles_of_women(text, genders)
     woman_before = False  # the previous sentence's subject was a woman
     for sentence in _SENTENCE.finditer(text):
@@ -64,7 +64,10 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
             continue
         # A name inside a quotation that opens the sentence is not its subject.
         quoted_start = sentence.group().lstrip()[:1] in '“"'
-        subject = None if quoted_start else _woman_subject(words, genders)
+        if quoted_start:
+            subject = _woman_speaking_after_quote(sentence.group(), words, genders)
+        else:
+            subject = _woman_subject(words, genders)
         if subject is None and woman_titles:
             subject = _title_subject(sentence.group(), words, woman_titles)
         woman = subject is not None or (
@@ -85,6 +88,38 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
             yield from _his_for_her(sentence, words, subject, others)
         text_between_sentences = text[sentence.end() : sentence.end() + 2]
         woman_before = carry and "\n\n" not in text_between_sentences
+
+
+# A given name and the capitalised word after it: the surname the article may use alone.
+_GIVEN_AND_SURNAME = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)[ \t]+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b"
+)
+
+
+def _with_surnames_of_women(text: str, genders: dict[str, str]) -> dict[str, str]:
+    """The given-name genders, and the surname of each woman the article names in full
+    (Virginia Laparra … Laparra said), unless a man of that surname is named too."""
+    surnames: dict[str, set[str]] = {}
+    for match in _GIVEN_AND_SURNAME.finditer(text):
+        given, surname = match.groups()
+        gender = genders.get(given)
+        if gender is not None and surname not in genders:
+            surnames.setdefault(surname, set()).add(gender)
+    women = {surname: "f" for surname, seen in surnames.items() if seen == {"f"}}
+    return {**genders, **women} if women else genders
+
+
+# “…” declared Laparra / “…”, said Ana Ruiz: the speaker named after the quotation.
+_SPEAKER_AFTER_QUOTE = re.compile(r"”,?[ \t]*(?:[a-z]+[ \t]+){0,1}([A-ZÁÉÍÓÚÑ][\w’'-]+)")
+
+
+def _woman_speaking_after_quote(
+    sentence: str, words: list[re.Match[str]], genders: dict[str, str]
+) -> int | None:
+    match = _SPEAKER_AFTER_QUOTE.search(sentence)
+    if match is None or genders.get(match.group(1)) != "f":
+        return None
+    return next((i for i, word in enumerate(words) if word.start() == match.start(1)), None)
 
 
 def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int | None:
