@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from mtcheck.codes import known_codes
 from mtcheck.config import Config, check_codes
 from mtcheck.document import Document
 from mtcheck.loader import load_rules
-from mtcheck.model import Finding
+from mtcheck.model import Edit, Finding
 from mtcheck.resources import rules_dir
 from mtcheck.rule import Rule
 from mtcheck.suppressions import Suppression
@@ -185,8 +185,41 @@ def _check_prose(document: Document, ruleset: RuleSet, reference: bool) -> list[
             [f for f in found if f.rule_id in compared],
             analysis.alignment,
         )
+    found = _one_finding_a_change(found)
     styled = policy.house_style(_without_findings_in_spanish(found), document, ruleset.config)
     return sorted(_without_deleted_lines(document.text, styled), key=lambda f: f.sort_key)
+
+
+def _safety(finding: Finding) -> int:
+    return int(finding.fix.applicability) if finding.fix is not None else 0
+
+
+def _one_finding_a_change(findings: list[Finding]) -> list[Finding]:
+    """Two rules of one category on exactly the same words (a capital pronoun after a
+    name, dropped by one rule and lower-cased by another) report one artefact: the rule
+    with the safest fix reports it (the first in catalogue order among equals), with the
+    others' fixes among its suggestions."""
+    groups: dict[tuple[int, int, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.span.start, finding.span.end, finding.category), []).append(
+            finding
+        )
+    kept = []
+    for group in groups.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        first = max(group, key=_safety)  # max keeps the earliest of the safest
+        merged: list[str] = list(first.suggestions) or [e.replacement for e in _edits(first)]
+        for other in group:
+            if other is not first:
+                merged += [e.replacement for e in _edits(other)] + list(other.suggestions)
+        kept.append(replace(first, suggestions=tuple(dict.fromkeys(merged))))
+    return kept
+
+
+def _edits(finding: Finding) -> list[Edit]:
+    return list(finding.fix.edits[:1]) if finding.fix is not None else []
 
 
 # A finding of this category without a fix, this long, is a sentence left in Spanish.

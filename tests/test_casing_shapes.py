@@ -60,3 +60,10 @@ def test_a_paragraph_opening_in_lower_case_but_not_a_wrapped_line() -> None:
     assert _flagged(text, "MT815") == ["there"]
     wrapped = "The vote was close\nbut the motion passed in the end after a debate.\n"
     assert _flagged(wrapped, "MT815") == []
+
+
+def test_two_casing_rules_on_one_word_are_one_finding_with_both_fixes() -> None:
+    findings = check_text("Marta Olmedo She said the court would meet on Monday.")
+    on_she = [f for f in findings if f.matched == "She"]
+    assert len(on_she) == 1
+    assert on_she[0].suggestions[:2] == ("", "she")  # drop it, or lower-case it
