@@ -263,11 +263,14 @@ def _interchange_copies(raw_lines: list[str], fixed: list[str], references: list
         if len(indices) < 2:
             continue
         outcomes = [fixed[i] for i in indices]
-        wanted = [i for i in indices if references[i] in outcomes]
-        for index in wanted:
-            outcomes.remove(references[index])
-            fixed[index] = references[index]
-        for index in (i for i in indices if i not in wanted):
+        matched = set()
+        for index in indices:
+            # Two copies may want the same outcome (both kept, one deleted): one gets it.
+            if references[index] in outcomes:
+                outcomes.remove(references[index])
+                fixed[index] = references[index]
+                matched.add(index)
+        for index in (i for i in indices if i not in matched):
             fixed[index] = outcomes.pop(0)
 
 

@@ -8,7 +8,14 @@ import pytest
 from mtcheck.api import check_text
 from mtcheck.corpus import parse
 from mtcheck.engine import default_ruleset
-from mtcheck.evaluate import OVERALL, aligned_fixed_lines, evaluate, reference_lines, tally_article
+from mtcheck.evaluate import (
+    OVERALL,
+    _interchange_copies,
+    aligned_fixed_lines,
+    evaluate,
+    reference_lines,
+    tally_article,
+)
 
 from .conftest import CORPUS
 
@@ -71,6 +78,14 @@ def test_a_headline_scraped_twice_is_not_made_worse_by_deleting_either_copy(
     evaluation = evaluate(tmp_path, default_ruleset())
     assert evaluation.detection["boilerplate"].recall == 1.0
     assert evaluation.outcomes["safe"] == {"win": 1, "tie": 2, "loss": 0}
+
+
+def test_two_copies_that_both_want_the_kept_line_share_what_the_fixer_left() -> None:
+    # Both copies are kept in the post-edit but the fixer deleted one: one copy gets it, not a crash.
+    raw_lines = ["Headline", "Headline"]
+    fixed = ["", "Headline"]
+    _interchange_copies(raw_lines, fixed, ["Headline", "Headline"])
+    assert sorted(fixed) == ["", "Headline"]
 
 
 def test_evaluate_small_corpus(small_corpus: Path) -> None:
