@@ -81,7 +81,7 @@ def test_a_headline_scraped_twice_is_not_made_worse_by_deleting_either_copy(
 
 
 def test_two_copies_that_both_want_the_kept_line_share_what_the_fixer_left() -> None:
-    # Both copies are kept in the post-edit but the fixer deleted one: one copy gets it, not a crash.
+    # Both copies are kept in the post-edit but the fixer deleted one: one gets it, no crash.
     raw_lines = ["Headline", "Headline"]
     fixed = ["", "Headline"]
     _interchange_copies(raw_lines, fixed, ["Headline", "Headline"])

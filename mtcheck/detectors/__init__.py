@@ -31,7 +31,7 @@ from mtcheck.detectors.names import detect_translated_person_names
 from mtcheck.detectors.org_pronouns import detect_institution_pronoun, detect_team_pronoun
 from mtcheck.detectors.possessives import detect_your_for_su
 from mtcheck.detectors.pronouns import detect_pronoun_gender
-from mtcheck.detectors.spanish import detect_spanish
+from mtcheck.detectors.spanish import detect_spanish, detect_spanish_chrome
 from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
 from mtcheck.detectors.subjects import detect_pleonastic_pronoun
 from mtcheck.detectors.translated_names import detect_translated_names
@@ -87,6 +87,7 @@ DETECTORS: dict[str, Detector] = {
     "quote-style": detect_quote_punctuation_style,
     "dash-style": detect_dash_style,
     "spanish-sentence": detect_spanish,
+    "spanish-chrome-line": detect_spanish_chrome,
     "translated-person-name": detect_translated_person_names,
     "translated-name-lexicon": detect_translated_names,
     "scraped-code": detect_scraped_code,

@@ -182,7 +182,7 @@ def _code_blocks(document: Document) -> Iterator[tuple[int, int]]:
         yield first, last
 
 
-def _remove_lines(document: Document, first: int, last: int, message: str) -> Hit:
+def remove_lines(document: Document, first: int, last: int, message: str) -> Hit:
     text = document.text
     start = document.line_bounds(first)[0]
     end = document.line_bounds(last)[1]
@@ -196,7 +196,7 @@ def _remove_lines(document: Document, first: int, last: int, message: str) -> Hi
 def detect_scraped_code(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """Ad-bidding and analytics scripts, CSS and JSON scraped into the text, as one block."""
     for first, last in _code_blocks(document):
-        yield _remove_lines(
+        yield remove_lines(
             document, first, last, "Scraped code (script, style or data), not article text"
         )
 
@@ -241,7 +241,7 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
             seen.add(content)
         if repeated or (after_story_link and _headline_shaped(content)):
             reason = "a line scraped twice" if repeated else "the headline of a linked story"
-            yield _remove_lines(
+            yield remove_lines(
                 document, line, line, f"Site chrome scraped with the article: {reason}"
             )
             continue
@@ -304,7 +304,7 @@ def _shaped_line(document: Document, analysis: Analysis, line: int, content: str
     what = _chrome_shape(content, analysis, first=not text[:start].strip())
     if not what or (what == _LONE and _among_short_lines(document, line)):
         return None  # a lone word among short lines is a table cell, a menu or a list
-    hit = _remove_lines(document, line, line, f"Site chrome scraped with the article: {what}")
+    hit = remove_lines(document, line, line, f"Site chrome scraped with the article: {what}")
     if what == _DATE_HEADER and not text[end:].strip():
         # A date under the last line may close a list of fixtures or sign the story: a
         # person decides (the real set of 2026-12 kept one).

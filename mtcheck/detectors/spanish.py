@@ -7,6 +7,11 @@ gobierno), outnumbering the English ones — and be long enough for a
 language guess to mean something. Name particles (Banco de la República)
 never reach the gate, because English words outnumber them. A Spanish
 quotation (a slogan, a programme's name) is reported as info, not as an error.
+
+A line wholly in Spanish that reads as a teaser (a headline with no full stop, a
+summary cut off with an ellipsis, or one of a run of such lines) is the Spanish
+site's related-posts list scraped with the article: site chrome, removed with
+its line, not a sentence to translate (real set 2026-12).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from functools import lru_cache
 
 from mtcheck.analysis import WORD, Analysis
 from mtcheck.detectors.base import Hit
+from mtcheck.detectors.chrome import remove_lines
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability, Severity
@@ -77,6 +83,7 @@ def _inside_name(tokens: list[str], index: int) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def spanish_probability(text: str) -> float:
     """P(Spanish) against English only, from langdetect; lower-cased when all caps.
 
@@ -97,16 +104,70 @@ def spanish_probability(text: str) -> float:
     return spanish / (spanish + english) if spanish + english else 0.0
 
 
-def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    text = document.text
+def _may_hold_spanish(analysis: Analysis) -> bool:
     lowered = analysis.lowered
     if not any(c in _SPANISH_CHARS for c in lowered) and not any(w in lowered for w in _GATE):
-        return  # no accent, no ñ, no common Spanish word: no Spanish sentence to look for
+        return False  # no accent, no ñ, no common Spanish word: no Spanish sentence
     # A segment needs three Spanish words: fewer in the whole text (counted from the shared
     # vocabulary, names included) and no segment can have them.
     leaning = sum(n for w, n in analysis.counts.items() if w.islower() and _leaning(w) == 1)
-    if leaning < _MIN_SPANISH_WORDS:
+    return leaning >= _MIN_SPANISH_WORDS
+
+
+_TEASER_MAX_WORDS = 45
+_SENTENCE_END = (".", "!", "?", ".”", '."', "!”", "?”")
+
+
+def _spanish_line(content: str) -> bool:
+    return (
+        len(content.split()) <= _TEASER_MAX_WORDS
+        and _evidence(content)
+        and spanish_probability(content) >= _MIN_PROBABILITY
+    )
+
+
+def spanish_chrome_lines(document: Document, analysis: Analysis) -> list[int]:
+    """The lines wholly in Spanish that read as related-post teasers, in order."""
+    if not _may_hold_spanish(analysis):
+        return []
+    text = document.text
+    contents = {}
+    for line in range(1, document.line_count + 1):
+        start, end, _ = document.line_bounds(line)
+        content = text[start:end].strip()
+        if content:
+            contents[line] = content
+    spanish = [line for line, content in contents.items() if _spanish_line(content)]
+    if len(spanish) == len(contents):
+        return []  # a Spanish article, not English with Spanish chrome
+    chosen = set(spanish)
+    order = list(contents)
+    teasers = []
+    for line in spanish:
+        content = contents[line]
+        at = order.index(line)
+        neighbours = {order[i] for i in (at - 1, at + 1) if 0 <= i < len(order)}
+        cut_off = content.endswith(("…", "...")) or not content.endswith(_SENTENCE_END)
+        if cut_off or neighbours & chosen:
+            teasers.append(line)
+    return teasers
+
+
+def detect_spanish_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    for line in spanish_chrome_lines(document, analysis):
+        yield remove_lines(
+            document,
+            line,
+            line,
+            "A Spanish headline or teaser of the source site, scraped with the article",
+        )
+
+
+def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = document.text
+    if not _may_hold_spanish(analysis):
         return
+    chrome = [document.line_bounds(line)[:2] for line in spanish_chrome_lines(document, analysis)]
     quoted = [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
     glossed = [(s, e) for s, e in quoted if _GLOSS.match(text, e + 1)]
     for match in _SEGMENT.finditer(text):
@@ -115,6 +176,8 @@ def detect_spanish(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue
         start = match.start() + (len(match.group()) - len(match.group().lstrip()))
         end = start + len(segment)
+        if any(s <= start and end <= e for s, e in chrome):
+            continue  # site chrome: the spanish-chrome-line rule removes the line
         if any(s <= start and end <= e for s, e in glossed):
             continue  # a Spanish title with its English translation after it: meant
         in_quotes = any(s <= start and end <= e for s, e in quoted)
