@@ -228,7 +228,8 @@ _SPANISH_SENTENCE = 20
 
 def _without_findings_in_spanish(findings: list[Finding]) -> list[Finding]:
     """Drop findings inside a sentence left in Spanish: it needs translating as a whole,
-    and "millones" in it is no number-format slip."""
+    and "millones" in it is no number-format slip. Site chrome is kept: a Spanish
+    comment-form line is deleted, not translated."""
     sentences = [
         f.span
         for f in findings
@@ -241,7 +242,7 @@ def _without_findings_in_spanish(findings: list[Finding]) -> list[Finding]:
     return [
         f
         for f in findings
-        if f.category == "untranslated"
+        if f.category in ("untranslated", "boilerplate")
         or not any(s.start <= f.span.start and f.span.end <= s.end for s in sentences)
     ]
 

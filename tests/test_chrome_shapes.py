@@ -122,3 +122,13 @@ def test_an_agency_dateline_stays_and_a_trailing_date_is_unsafe() -> None:
     chrome = [f for f in check_text(text) if f.rule_id == "MT027"]
     assert [f.matched for f in chrome] == ["November 25, 2019"]
     assert chrome[0].fix is not None and chrome[0].fix.applicability.name == "UNSAFE"
+
+
+def test_a_spanish_comment_form_line_is_deleted_not_sent_for_translation() -> None:
+    text = "The beds are full.\n\nLeave a Reply\n\nTu dirección de correo no será publicada.\n"
+    findings = check_text(text)
+    assert [(f.rule_id, f.category) for f in findings] == [
+        ("MT028", "boilerplate"),
+        ("MT028", "boilerplate"),
+    ]
+    assert fix_text(text) == "The beds are full.\n"

@@ -290,13 +290,23 @@ _THE_NAMES = frozenset(
     "hague guardian times economist telegraph independent athletic beatles strongest best "
     "weeknd simpsons voice sun mirror observer atlantic onion globe post".split()
 )
+# "that The same 11 players", "The rest": words that open a noun phrase, not a name.
+_NOT_NICKNAMES = frozenset(
+    "same other others rest first last next most only whole main previous following "
+    "former latter current".split()
+)
+# A nickname is a subject or an object; "The baggage he has" is a stray capital
+# before a clause.
+_AFTER_NO_NICKNAME = re.compile(r"[ \t]+(?:\d|(?:he|she|they|it|we|I|you|that|which|of)\b)")
 
 
 def _nickname_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hit]:
     text = analysis.text
     for match in _NICKNAME.finditer(text):
         word = match.group("word")
-        if fold(word) in _THE_NAMES:
+        if fold(word) in _THE_NAMES or word.lower() in _NOT_NICKNAMES:
+            continue
+        if _AFTER_NO_NICKNAME.match(text, match.end()):
             continue
         after = re.match(r"[ \t]+([A-ZÁÉÍÓÚÑ])", text[match.end() :])
         if after is not None:
