@@ -67,3 +67,14 @@ def test_two_casing_rules_on_one_word_are_one_finding_with_both_fixes() -> None:
     on_she = [f for f in findings if f.matched == "She"]
     assert len(on_she) == 1
     assert on_she[0].suggestions[:2] == ("", "she")  # drop it, or lower-case it
+
+
+def test_a_place_of_several_words_is_recapitalised_word_by_word() -> None:
+    from mtcheck import check_text, fix_text
+
+    text = "She toured the united States, then buenos aires and Castilla y león.\n"
+    assert fix_text(text) == (
+        "She toured the United States, then Buenos Aires and Castilla y León.\n"
+    )
+    written = "She toured the United States and San Juan; see buenos-aires.example.org.\n"
+    assert not [f for f in check_text(written) if f.rule_id == "MT811"]

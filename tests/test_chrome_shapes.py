@@ -132,3 +132,10 @@ def test_a_spanish_comment_form_line_is_deleted_not_sent_for_translation() -> No
         ("MT028", "boilerplate"),
     ]
     assert fix_text(text) == "The beds are full.\n"
+
+
+def test_a_table_delimiter_row_is_part_of_the_table_and_a_lone_rule_is_chrome() -> None:
+    table = "Results rose.\n\nItem | Q2 | Q1 |\n---|---|---|\nRevenue | 6.8 | 6.7 |\n"
+    assert not [f for f in check_text(table) if f.rule_id == "MT027"]
+    lone = "Results rose.\n\n---|---|---|\n\nThe board met.\n"
+    assert [f.matched for f in check_text(lone) if f.rule_id == "MT027"] == ["---|---|---|"]

@@ -67,6 +67,50 @@ def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[H
             yield Hit(token.start, token.end, (fixed,), Applicability.SAFE, message)
     yield from _lowercase_person_names(document, analysis, flagged)
     yield from _lowercase_institutions(document, analysis, flagged)
+    yield from _lowercase_place_names(document, analysis, flagged)
+
+
+@cache
+def _place_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One case-blind pattern over the multi-word place names, and each name by its
+    lower-case form."""
+    names = {entry.lower(): entry for entry in word_list("place-names")}
+    alternatives = sorted(names, key=len, reverse=True)
+    words = "|".join(r"[ \t]+".join(map(re.escape, name.split())) for name in alternatives)
+    return re.compile(rf"(?<![\w@#/.-])(?:{words})(?![\w-])", re.IGNORECASE), names
+
+
+def _recapitalised(written: str, name: str) -> str:
+    """The words of ``written`` capitalised where the name capitalises them, keeping the
+    article's own spelling and spacing otherwise (nuevo leon -> Nuevo Leon)."""
+    parts = re.split(r"(\s+)", written)
+    right = iter(name.split())
+    return "".join(
+        part if part.isspace() or not part else _match_capital(part, next(right)) for part in parts
+    )
+
+
+def _match_capital(part: str, model: str) -> str:
+    return _capitalise(part) if model[:1].isupper() else part
+
+
+def _lowercase_place_names(
+    document: Document, analysis: Analysis, flagged: set[int]
+) -> Iterator[Hit]:
+    """A place of several words with a word in lower case that the name capitalises
+    (united States, buenos aires): a lower-case Spanish link or a lost capital."""
+    pattern, names = _place_name_pattern()
+    for match in pattern.finditer(analysis.text):
+        written = match.group(0)
+        name = names[" ".join(written.lower().split())]
+        fixed = _recapitalised(written, name)
+        if fixed == written or match.start() in flagged:
+            continue
+        if document.is_protected(match.start(), match.end()):
+            continue
+        flagged.add(match.start())
+        message = f"“{written}” is the name of a place: write “{fixed}”"
+        yield Hit(match.start(), match.end(), (fixed,), Applicability.SAFE, message)
 
 
 def _accented_capital(

@@ -95,6 +95,9 @@ _READING = re.compile(
 )
 # Separators and lone marks: "| |", "***", "---", "• • •", ".".
 _SEPARATOR = re.compile(r"^[|•·*=_~.\-–—/\\#>«»]+(?:\s*[|•·*=_~.\-–—/\\#>«»]+)*\s*$")
+# The delimiter row under a table's header row (Markdown or a scraped table): part of
+# the table, not a separator, when the header row above it has cells too.
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # A kicker: "| The State", "| SPORTS" (a bullet, "• Politics", is a list item).
 _KICKER = re.compile(r"^\|\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*$")
 # A headline with the site's section or name after a bar: "Minister resigns | The State".
@@ -235,6 +238,7 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
         if stamp:
             yield stamp
             content = content[stamp.end - stamp.start :]
+        header_row = previous
         after_story_link, previous = bool(_STORY_LINK.match(previous)), content
         repeated = not marked_up and (content in seen or _page_title(document, line, content))
         if len(content.split()) >= _MIN_REPEATED_WORDS:
@@ -254,6 +258,8 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 Applicability.SAFE,
                 "Site chrome: the section or site name after the headline",
             )
+            continue
+        if _TABLE_RULE.match(content) and "|" in header_row:
             continue
         shaped = _shaped_line(document, analysis, line, content)
         if shaped:
