@@ -112,6 +112,12 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
         )
     )
     console.print(_detection_table(evaluation))
+    if evaluation.articles:
+        console.print(
+            f"False alarms on annotated articles: {evaluation.outside_annotations} on no "
+            f"annotated span ({evaluation.outside_rate:.2f} per 1,000 words), "
+            f"{evaluation.other_category} on an annotated span of another category"
+        )
     if evaluation.bilingual is not None:
         console.print(_bilingual_table(evaluation.bilingual))
     console.print(_clean_table(evaluation))
@@ -192,6 +198,12 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
             if t.gold or t.flagged or c == OVERALL
         },
         "bilingual": _bilingual_dict(evaluation.bilingual),
+        "false_alarms": {
+            "words": evaluation.mt_words,
+            "outside_annotations": evaluation.outside_annotations,
+            "outside_per_1000_words": evaluation.outside_rate,
+            "other_category": evaluation.other_category,
+        },
         "clean": {
             "words": evaluation.clean_words,
             "findings": sum(evaluation.clean_findings.values()),

@@ -100,6 +100,16 @@ class Evaluation:
     missed: list[tuple[str, GoldSpan]] = field(default_factory=list)
     false_alarms: list[tuple[str, Finding]] = field(default_factory=list)
     bilingual: Bilingual | None = None
+    # Of the false alarms on annotated articles: those on no gold span at all, and those on
+    # a gold span of another category (the right words, the annotator's other category).
+    mt_words: int = 0
+    outside_annotations: int = 0
+    other_category: int = 0
+
+    @property
+    def outside_rate(self) -> float:
+        """Findings on no annotated span, per 1,000 words of machine-translated text."""
+        return self.outside_annotations * 1000 / self.mt_words if self.mt_words else 0.0
 
     @property
     def clean_rate(self) -> float:
@@ -332,6 +342,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
     missed: list[tuple[str, GoldSpan]] = []
     alarms: list[tuple[str, Finding]] = []
     articles = clean_articles = 0
+    mt_words = outside = other_category = 0
     bilingual = Bilingual(0, {}, Tally(), Tally())
     comparing = RuleSet(tuple(r for r in ruleset if r.compares_original), ruleset.config)
     paths = corpus_files(corpus)
@@ -366,6 +377,11 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             detection[category].add(tally)
         missed += [(article.path, s) for s in article_missed]
         alarms += [(article.path, f) for f in article_alarms]
+        if article.artefacts:
+            mt_words += len(article.raw.split())
+            on_gold = [any(_overlaps(f, s) for s in article.artefacts) for f in article_alarms]
+            other_category += sum(on_gold)
+            outside += len(on_gold) - sum(on_gold)
         if not article.artefacts:
             clean_articles += 1
             clean_words += len(article.raw.split())
@@ -399,4 +415,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
         missed=missed,
         false_alarms=alarms,
         bilingual=bilingual if bilingual.articles else None,
+        mt_words=mt_words,
+        outside_annotations=outside,
+        other_category=other_category,
     )

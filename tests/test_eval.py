@@ -184,3 +184,20 @@ def test_eval_of_clean_articles_only_reports_the_clean_rate(run, tmp_path) -> No
     assert result.code == 0, result.err
     report = json.loads(result.out)
     assert report["clean_articles"] == 1 and report["clean"]["findings"] == 0
+
+
+def test_false_alarms_split_into_outside_the_annotations_and_another_category(
+    tmp_path: Path,
+) -> None:
+    # "this Tuesday" annotated as grammar (another category than the calque rule's), and a
+    # finding on a line nobody annotated ("this Monday").
+    article = (
+        "The minister spoke [[this Tuesday -> on Tuesday | grammar]] in Lima.\n\n"
+        "The court met this Monday in Quito.\n"
+    )
+    (tmp_path / "mt").mkdir()
+    (tmp_path / "mt" / "a.ann").write_text(article, encoding="utf-8")
+    evaluation = evaluate(tmp_path, default_ruleset())
+    assert (evaluation.other_category, evaluation.outside_annotations) == (1, 1)
+    assert evaluation.mt_words == 14  # the words of the raw text, not of the markup
+    assert evaluation.outside_rate == pytest.approx(1000 / evaluation.mt_words)
