@@ -377,17 +377,16 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             detection[category].add(tally)
         missed += [(article.path, s) for s in article_missed]
         alarms += [(article.path, f) for f in article_alarms]
-        if article.artefacts:
-            mt_words += len(article.raw.split())
-            on_gold = [any(_overlaps(f, s) for s in article.artefacts) for f in article_alarms]
-            other_category += sum(on_gold)
-            outside += len(on_gold) - sum(on_gold)
         if not article.artefacts:
             clean_articles += 1
             clean_words += len(article.raw.split())
             clean_findings.update(f"{f.rule_id} {f.name}" for f in findings)
             continue
         articles += 1
+        mt_words += len(article.raw.split())
+        on_gold = [any(_overlaps(f, s) for s in article.artefacts) for f in article_alarms]
+        other_category += sum(on_gold)
+        outside += len(on_gold) - sum(on_gold)
         fixed = {
             name: fix_document(document, ruleset, level).text for name, level in LEVELS.items()
         }

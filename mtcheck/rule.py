@@ -196,11 +196,8 @@ class Rule(abc.ABC):
             text = message  # a detector's message is final text, often quoting the article
         else:
             fields = {"matched": matched.strip(), **message_fields}
-            # With no replacement (a template whose group did not match) the message still
-            # reads as a sentence.
-            fields.setdefault(
-                "replacement", quotable(replacements[0]) if replacements else "another wording"
-            )
+            if replacements:
+                fields.setdefault("replacement", quotable(replacements[0]))
             text = fill(self.info.message, fields)
         return Finding(
             rule_id=self.info.id,
