@@ -139,3 +139,35 @@ def test_a_table_delimiter_row_is_part_of_the_table_and_a_lone_rule_is_chrome() 
     assert not [f for f in check_text(table) if f.rule_id == "MT027"]
     lone = "Results rose.\n\n---|---|---|\n\nThe board met.\n"
     assert [f.matched for f in check_text(lone) if f.rule_id == "MT027"] == ["---|---|---|"]
+
+
+def test_ad_slot_image_names_go_and_a_code_word_in_prose_stays() -> None:
+    text = (
+        "The court ruled on Monday.\n\n20240604_campaign_728x90\n\nsummer_sale-300x250\n\n"
+        "20231124_health_week\n\nThe file was named case_2023 in the ruling.\n"
+    )
+    assert (
+        fix_text(text)
+        == "The court ruled on Monday.\n\nThe file was named case_2023 in the ruling.\n"
+    )
+
+
+def test_slider_controls_go_but_a_sentence_about_arrows_stays() -> None:
+    text = (
+        "The court ruled on Monday.\n\nprevious arrow\nnext arrow\n\n"
+        "The next arrow pointed to the exit.\n"
+    )
+    assert _chrome(text) == ["previous arrow", "next arrow"]
+
+
+def test_a_site_dateline_with_its_glued_update_stamp_goes() -> None:
+    text = (
+        "Lima, December 6, 2021Updated on 12/06/2021 09:18 pm\n\n"
+        "The court ruled on Monday.\n\nLima, December 6, 2021, was a cold day.\n"
+    )
+    assert _chrome(text) == ["Lima, December 6, 2021Updated on 12/06/2021 09:18 pm"]
+
+
+def test_a_day_and_month_before_an_empty_bar_goes_but_a_timeline_date_stays() -> None:
+    text = "October 24 |\n\nThe court ruled.\n\nOctober 24\n\nThe appeal was heard.\n"
+    assert _chrome(text) == ["October 24 |"]

@@ -56,19 +56,30 @@ _DATE = (
     rf"(?:{_DATE_WORDS},?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}(?:\s+de)?\s+{_MONTHS}(?:\s+(?:de\s+)?\d{{4}})?))"
 )
-# A header may put the city before the date, as agencies do: "MADRID, 15 Sep.".
-_CITY = r"(?:[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,}){0,2},\s*)"
+# A header may put the city before the date, as agencies do: "MADRID, 15 Sep.", or as a
+# site's dateline does: "Lima, December 6, 2021".
+_CITY = (
+    r"(?:(?:[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,}){0,2}"
+    r"|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?:\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+){0,2}),\s*)"
+)
+# The stamp of a later edit after the first date, often run into it where the markup
+# was stripped: "…, 2021Updated on 12/06/2021 09:18 pm".
+_EDITED = r"(?i:(?:updated|modified|actualizado|modificado)(?:\s+(?:on|at|el))?\s*:?\s*)"
 # Header lines: a date with or without its time, "Updated on", a weekday. (A time alone
 # stamps an entry of a live blog.)
 _DATE_LINE = re.compile(
     rf"^{_CITY}?(?i:(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
-    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*{_EDITED}?(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
 )
 # A post's meta line: its date, then its sections and comment count between bars ("Oct 27,
 # 2023 | Costa Rica, News | 0 comments"). An agency dateline with its dash ("MADRID, 15
 # Sep. (EUROPA PRESS) -") is the story's own: the real set keeps it.
-_META_LINE = re.compile(rf"(?i)^{_DATE}(?:[ \t]*\|[ \t]*[^|\n]{{1,40}}){{1,4}}$")
+_META_LINE = re.compile(
+    rf"(?i)^(?:{_DATE}(?:[ \t]*\|[ \t]*[^|\n]{{1,40}}){{1,4}}"
+    # A day and month whose section was a link the scraper dropped: "October 24 |".
+    rf"|{_MONTHS}\s+\d{{1,2}}[ \t]*\|)\s*$"
+)
 # The date the store or the scraper put before the first line: "date 2023-05-08 The
 # minister..." (field study: 19 pages; field pass 2026-12: 9 of 29 pages). The prefix
 # goes; the line it was run into stays.
@@ -103,6 +114,20 @@ _KICKER = re.compile(r"^\|\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*$")
 # A headline with the site's section or name after a bar: "Minister resigns | The State".
 _KICKER_SUFFIX = re.compile(r"[ \t]+\|[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,2}[ \t]*$", re.M)
 _MAX_HEADLINE = 160
+# The file name of an ad slot's image, alone on its line: a banner size (728x90,
+# 300x250) or a name of underscores and a long date ("20240604_dom_728x90",
+# "20231124_campaign_launch"); prose never writes a token like that alone on a line.
+_AD_SLOT = re.compile(
+    r"^(?=[\w.-]{6,80}$)(?:[\w.-]*\d{2,4}[xX]\d{2,4}\b[\w.-]*"
+    r"|[\w.-]*\d{6,}_[\w.-]*|[\w.-]*_\d{6,}[\w.-]*)$"
+)
+# The controls and placeholders of a slider or a page, as their alt text or label:
+# "previous arrow", "next arrow", "placeholder image", "scroll to top".
+_CONTROL = re.compile(
+    r"(?i)^(?:(?:previous|next|prev|left|right)\s+(?:arrow|slide|button)|placeholder\s+image|"
+    r"image\s+placeholder|scroll\s+(?:to\s+)?(?:top|up)|go\s+to\s+top|toggle\s+navigation|"
+    r"(?:open|close)\s+(?:the\s+)?(?:menu|search|ad))\s*$"
+)
 # A row of hashtags: "#Venezuela #economy #dollar".
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*){3,}$")
 # A section label alone on a line, in capitals: "BRIEFCASE", "NEWS", "OF". (Several words
@@ -216,6 +241,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_SEPARATOR, "a separator"),
     (_KICKER, "a section kicker"),
     (_HASHTAGS, "a row of hashtags"),
+    (_AD_SLOT, "the file name of an ad's image"),
+    (_CONTROL, "a control or placeholder of the page"),
     (_CAPTION_CREDIT, "a photo caption with its credit"),
 )
 
