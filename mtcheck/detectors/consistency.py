@@ -291,15 +291,20 @@ def _quotes_a_clause(text: str, opening: int) -> bool:
 
 def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
     text = document.text
-    if "”" not in text or not _INSIDE.search(text) or not _american_style(text, analysis):
+    if "”" not in text or not _OUTSIDE.search(text):
         return
+    american = bool(_INSIDE.search(text)) and _american_style(text, analysis)
     for match in _OUTSIDE.finditer(text):
         opening = text.rfind("“", 0, match.start())
         if opening < 0 or text.rfind("”", opening, match.start()) >= 0:
             continue
         if len(WORD.findall(text[opening : match.start()])) < _MIN_QUOTED_WORDS:
             continue
-        if not _quotes_a_clause(text, opening):
+        # A whole sentence quoted closes inside in every English style, British too;
+        # a reported clause (added that “now it is…”) only in the American one.
+        if not _quotes_a_sentence(text, opening) and not (
+            american and _quotes_a_clause(text, opening)
+        ):
             continue  # would address “an aggression…”: a quoted phrase, closed either way
         mark = match.group("mark")
         if mark == "," and _SPEECH_NEXT.match(text, match.end() - 1):
@@ -310,9 +315,18 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
             match.end(),
             (f"{text[start]}{mark}”",),
             Applicability.SAFE,
-            f"“{text[start : match.end()]}”: this article puts the stop inside the closing "
-            f"quotation mark elsewhere; write “{text[start]}{mark}”” here too",
+            f"“{text[start : match.end()]}”: English puts the stop of a quoted sentence "
+            f"inside the closing quotation mark; write “{text[start]}{mark}””",
         )
+
+
+def _quotes_a_sentence(text: str, opening: int) -> bool:
+    """A quotation that opens a sentence or follows the speaker's colon or comma with a
+    capital (said: “We will…), a sentence of its own."""
+    if not text[opening + 1 : opening + 2].isupper():
+        return False
+    before = text[max(0, opening - 4) : opening].rstrip(" \t")
+    return not before or before[-1] in ".:!?,\n"
 
 
 # An aside between spaced hyphens (- from 15 to 14 -), the Spanish way of setting it off,
