@@ -71,6 +71,12 @@ def detect_lowercase_names(document: Document, analysis: Analysis) -> Iterator[H
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """The multi-word place names, lower-cased (buenos aires, costa rica)."""
+    return frozenset(_place_name_pattern()[1])
+
+
+@cache
 def _place_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     """One case-blind pattern over the multi-word place names, and each name by its
     lower-case form."""

@@ -26,8 +26,11 @@ from collections.abc import Iterator
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit, unsafe_removal
-from mtcheck.detectors.casing import calendar_words
+from mtcheck.detectors.casing import calendar_words, place_names, proper_nouns
+from mtcheck.detectors.name_lexicons import is_given_name
 from mtcheck.document import Document
+from mtcheck.lexicon import zipf
+from mtcheck.model import Applicability
 
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)"
 # A verb right after the pronoun: a past tense, an auxiliary, a modal, a present in -s.
@@ -147,6 +150,86 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
             "(Spanish “que … saltó” carries its subject in the verb); drop it",
             remove_to=match.start(2),
         )
+
+    yield from _subject_after_verb(document, analysis)
+
+
+# Verbs that never take a person as their object: a name that ends the clause right
+# after one is its subject, given again after the pronoun (Spanish puts the subject
+# after the verb: "apareció Brian Rodríguez" comes out as "he appeared Brian Rodriguez").
+_NO_PERSON_OBJECT = (
+    r"(?:said|added|explained|stated|declared|noted|stressed|insisted|commented|concluded|"
+    r"remarked|reiterated|clarified|specified|emphasized|emphasised|appeared|emerged|"
+    r"replied|responded|intervened|testified)"
+)
+_PRONOUN_VERB_NAME = re.compile(
+    r"\b(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)[ \t]+(?P<verb>" + _NO_PERSON_OBJECT + r")[ \t]+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑ][a-záéíóúñü’'-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][a-záéíóúñü’'-]+){0,2})"
+    # The name ends the clause: "he said Maduro had lied" is English, its "that" dropped.
+    r"(?=[ \t]*(?:[.,;:]|$))",
+    re.M,
+)
+# After a quotation or a comma a speech verb and a name are MT741's shape ("…,” he added
+# Boric): that rule reports them.
+_AFTER_QUOTE = ("”", '"', ",")
+_MT741_VERBS = frozenset(
+    "said added explained stated declared noted stressed insisted commented concluded "
+    "remarked reiterated specified emphasized emphasised".split()
+)
+_FULL_NAME = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)[ \t]+((?:[A-ZÁÉÍÓÚÑ][a-záéíóúñü’'-]+[ \t]*){1,2})"
+)
+# A surname is no everyday English word (Rodriguez 3.7, Zambrano; not Young 5.4).
+_SURNAME_ZIPF = 4.0
+
+
+def _subject_after_verb(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    text = analysis.text
+    people: frozenset[str] | None = None
+    for match in _PRONOUN_VERB_NAME.finditer(text):
+        start = match.start("pronoun")
+        after_quote = text[max(0, start - 2) : start].strip() in _AFTER_QUOTE
+        if after_quote and match.group("verb") in _MT741_VERBS:
+            continue
+        if document.is_protected(start, match.end("name")) or _quoted(text, start):
+            continue
+        if people is None:
+            people = _surnames_named(text)
+        name = match.group("name")
+        if not _a_person(name, people):
+            continue
+        replacement = f"{name} {match.group('verb')}"
+        yield Hit(
+            start,
+            match.end("name"),
+            (replacement,),
+            Applicability.UNSAFE,
+            f"“{match.group()}”: the subject given twice, as “{match.group('pronoun')}” and "
+            f"as “{name}” after the verb (Spanish puts the subject after it); write "
+            f"“{replacement}”",
+        )
+
+
+def _surnames_named(text: str) -> frozenset[str]:
+    """Surnames of the people the article names in full after a known given name."""
+    surnames: set[str] = set()
+    for match in _FULL_NAME.finditer(text):
+        if is_given_name(match.group(1)):
+            surnames.update(match.group(2).split())
+    return frozenset(surnames)
+
+
+def _a_person(name: str, surnames: frozenset[str]) -> bool:
+    words = name.split()
+    if name.lower() in place_names() or any(
+        word.lower() in calendar_words() or word.lower() in proper_nouns() for word in words
+    ):
+        return False  # Monday, Lima, Buenos Aires, Mexican: a day, a place or its people
+    if is_given_name(words[0]):
+        return True
+    if len(words) == 1:
+        return words[0] in surnames
+    return zipf(words[-1].lower()) < _SURNAME_ZIPF
 
 
 _LAST_WORD = re.compile(r"[\w’'-]+[”)\]]?[ \t]*$")
