@@ -15,6 +15,7 @@ from typing import Any
 from mtcheck.errors import InputError, RuleError
 from mtcheck.files import read_regular
 from mtcheck.kinds import KINDS
+from mtcheck.kinds.pattern import as_group_references
 from mtcheck.model import CATEGORIES, Applicability, Severity
 from mtcheck.rule import Evidence, Example, Rule, RuleInfo, template_problem
 
@@ -203,7 +204,7 @@ def _build_rule(
                 )
             for template in getattr(rule, "templates", ()):
                 try:  # parses the template against the pattern's groups, as every match will
-                    regex.python.sub(template, "")
+                    regex.python.sub(as_group_references(template), "")
                 except re.error as exc:
                     fail(f"bad replacement template {template!r}: {exc}", "replace")
         return rule

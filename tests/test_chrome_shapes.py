@@ -171,3 +171,15 @@ def test_a_site_dateline_with_its_glued_update_stamp_goes() -> None:
 def test_a_day_and_month_before_an_empty_bar_goes_but_a_timeline_date_stays() -> None:
     text = "October 24 |\n\nThe court ruled.\n\nOctober 24\n\nThe appeal was heard.\n"
     assert _chrome(text) == ["October 24 |"]
+
+
+def test_an_archive_header_and_a_cut_teaser_go_but_an_elided_quotation_stays() -> None:
+    text = (
+        "Tag Archives: blockade\n\nThe court ruled on Monday.\n\n"
+        "Ministers met in the palace to discuss the budget and […]\n\n"
+        "He said the plan […] would be ready in May.\n"
+    )
+    assert _chrome(text) == [
+        "Tag Archives: blockade",
+        "Ministers met in the palace to discuss the budget and […]",
+    ]

@@ -126,8 +126,12 @@ _AD_SLOT = re.compile(
 _CONTROL = re.compile(
     r"(?i)^(?:(?:previous|next|prev|left|right)\s+(?:arrow|slide|button)|placeholder\s+image|"
     r"image\s+placeholder|scroll\s+(?:to\s+)?(?:top|up)|go\s+to\s+top|toggle\s+navigation|"
-    r"(?:open|close)\s+(?:the\s+)?(?:menu|search|ad))\s*$"
+    r"(?:open|close)\s+(?:the\s+|this\s+)?(?:menu|search(?:\s+box)?|ad))\s*\.?\s*$"
 )
+# The header of a blog's archive page: "Tag Archives: blockade", "Category Archives: …".
+_ARCHIVE = re.compile(r"(?i)^(?:tag|category|author|monthly|daily|yearly)\s+archives?\s*:.{1,80}$")
+# The teaser of another story, cut off with a bracketed ellipsis: "… in the Palace of […]".
+_TEASER_CUT = re.compile(r"^.{10,400}\s\[(?:…|\.\.\.)\]\s*$")
 # A row of hashtags: "#Venezuela #economy #dollar".
 _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*){3,}$")
 # A section label alone on a line, in capitals: "BRIEFCASE", "NEWS", "OF". (Several words
@@ -243,6 +247,8 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_HASHTAGS, "a row of hashtags"),
     (_AD_SLOT, "the file name of an ad's image"),
     (_CONTROL, "a control or placeholder of the page"),
+    (_ARCHIVE, "the header of an archive page"),
+    (_TEASER_CUT, "the teaser of another story, cut off"),
     (_CAPTION_CREDIT, "a photo caption with its credit"),
 )
 

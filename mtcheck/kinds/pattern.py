@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from mtcheck.analysis import Analysis
     from mtcheck.document import Document
 
-_GROUP_REF = re.compile(r"\\g<(\w+)>|\\(\d+)")
+_GROUP_REF = re.compile(r"\\[go]<(\w+)>|\\(\d+)")
+# ``\o<n>`` writes a group that holds a number as its English ordinal (33 -> 33rd): Spanish
+# says "al minuto 33", English "in the 33rd minute".
+_ORDINAL_REF = re.compile(r"\\o<(\w+)>")
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 
 
@@ -112,7 +115,7 @@ class PatternRule(RegexRule):
             start, end = match.span(group)
             if start < 0 or start == end or document.is_protected(start, end):
                 continue
-            replacements = [match.expand(t) for t in self.templates]
+            replacements = [_expand(match, t) for t in self.templates]
             if self.translation is not None:
                 replacements.insert(0, match.group(group).translate(self.translation))
             flagged = match.group(group)
@@ -122,6 +125,28 @@ class PatternRule(RegexRule):
             if self.keep_case:
                 replacements = [match_case(r, match.group(group)) for r in replacements]
             yield self.finding(start, end, document, replacements)
+
+
+def _expand(match: re.Match[str], template: str) -> str:
+    if "\\o<" in template:
+        template = _ORDINAL_REF.sub(lambda ref: ordinal(match.group(ref.group(1)) or ""), template)
+    return match.expand(template)
+
+
+def as_group_references(template: str) -> str:
+    """The template with its ordinals as plain group references, for ``re`` to parse."""
+    return _ORDINAL_REF.sub(r"\\g<\1>", template)
+
+
+def ordinal(number: str) -> str:
+    """``33`` -> ``33rd``, ``11`` -> ``11th``; anything else as it is."""
+    if not number.isdigit():
+        return number
+    value = int(number)
+    suffix = (
+        "th" if value % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
 def _suggestions_by_text(by_text: object) -> dict[str, tuple[str, ...]]:
