@@ -94,3 +94,43 @@ def test_no_phrase_is_listed_twice() -> None:
             key = phrase if rule.case_sensitive else phrase.lower()
             assert key not in seen, f"{phrase!r} in {rule.info.id} and {seen[key]}"
             seen[key] = rule.info.id
+
+
+def _ordinal_rule(tmp_path: Path, group: str) -> Path:
+    text = GOOD.replace('kind = "phrase"', 'kind = "pattern"').replace(
+        'match = ["alpha beta"]', "pattern = 'at minute (?P<n>\\d+)'"
+    )
+    text = text.replace('replace = ["gamma"]', f"replace = ['in the \\o<{group}> minute']")
+    text = text.replace('examples = [{ text = "x alpha beta y", fixed = "x gamma y" }]', "")
+    return _write(tmp_path, text)
+
+
+@pytest.mark.parametrize(
+    ("number", "written"),
+    [
+        ("1", "1st"),
+        ("2", "2nd"),
+        ("3", "3rd"),
+        ("11", "11th"),
+        ("12", "12th"),
+        ("13", "13th"),
+        ("21", "21st"),
+        ("33", "33rd"),
+        ("90", "90th"),
+        ("112", "112th"),
+    ],
+)
+def test_an_ordinal_template_writes_the_number_as_an_ordinal(
+    tmp_path: Path, number: str, written: str
+) -> None:
+    from mtcheck import check_text
+    from mtcheck.engine import RuleSet
+
+    (rule,) = load_file(_ordinal_rule(tmp_path, "n"))
+    (finding,) = check_text(f"He scored at minute {number}.", ruleset=RuleSet([rule]))
+    assert finding.suggestions == (f"in the {written} minute",)
+
+
+def test_an_ordinal_of_an_unknown_group_names_file_and_line(tmp_path: Path) -> None:
+    with pytest.raises(RuleError, match=r"house\.toml:\d+: .*unknown group 'm'"):
+        load_file(_ordinal_rule(tmp_path, "m"))
