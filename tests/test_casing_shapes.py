@@ -78,3 +78,12 @@ def test_a_place_of_several_words_is_recapitalised_word_by_word() -> None:
     )
     written = "She toured the United States and San Juan; see buenos-aires.example.org.\n"
     assert not [f for f in check_text(written) if f.rule_id == "MT811"]
+
+
+def test_a_common_noun_in_the_possessive_stays_beside_the_name_that_holds_it() -> None:
+    text = (
+        "The office of the Prosecutor’s Office was quiet. The judge refused the "
+        "prosecutor’s request. Later sheinbaum’s team met Sheinbaum’s aides.\n"
+    )
+    flagged = [f.matched for f in check_text(text) if f.category == "casing"]
+    assert flagged == ["sheinbaum’s"]

@@ -259,7 +259,9 @@ def _lowercase_institutions(
 
 def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
     """The article writes this rare word with a capital more often than without."""
-    frequency = zipf(word)
+    # A possessive is as common as its word (prosecutor’s: prosecutor), which the
+    # frequency table holds without the ending.
+    frequency = zipf(_POSSESSIVE.sub("", word))
     if frequency >= _COMMON_WORD_ZIPF:
         return False
     # A headline in title case capitalises every word: it is no evidence of a name.
@@ -284,6 +286,7 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
     return capitalised > 0 and capitalised >= analysis.lower_count(word)
 
 
+_POSSESSIVE = re.compile(r"[’']s$")
 _CAPITAL_BEFORE = re.compile(r"[A-ZÁÉÍÓÚÑ][\w’'-]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+(?:(?:of|de|del|for)[ \t]+)?[A-ZÁÉÍÓÚÑ]")
 
