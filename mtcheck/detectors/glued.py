@@ -633,6 +633,9 @@ def _digit_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
 _FIGURE_STOP_JOIN = re.compile(r"(?<![\w.,])(\d+)\.([A-Z][a-z]{1,})\b")
 _WORD_FIGURE_JOIN = re.compile(r"\b([a-z]{3,})(\d{1,4})\b(?![.,]\d)")
 _PAREN_JOIN = re.compile(r"\(([^()\n]{3,60})\)([a-z]{2,})\b")
+# A year glued to the name or word after it where a line or a link was stripped:
+# "Latam 2025Ebrard detailed", "December 6, 2021Updated".
+_YEAR_WORD_JOIN = re.compile(r"(?<![\w.,])((?:19|20)\d{2})([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b")
 # Words that take a figure without a space as a name: covid19, top10, mp3, windows11.
 _FIGURE_NAMES = frozenset("covid top mp windows android ios sars web word ipad fifa".split())
 
@@ -663,6 +666,17 @@ def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             (f"{word} {figure}",),
             Applicability.SAFE if telling else Applicability.UNSAFE,
             f"A word glued to a number: “{match.group()}” → “{word} {figure}”",
+        )
+    for match in _YEAR_WORD_JOIN.finditer(text):
+        year, word = match.groups()
+        if document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{year} {word}",),
+            Applicability.SAFE,
+            f"A year glued to the word after it: “{match.group()}” → “{year} {word}”",
         )
     for match in _PAREN_JOIN.finditer(text):
         inner, word = match.groups()
