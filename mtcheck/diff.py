@@ -78,24 +78,70 @@ def _merge_across_spaces(opcodes: Sequence[Opcode], old_tokens: list[str]) -> li
     return merged
 
 
+# A line pairs with a changed one when they are at least this similar.
+_PAIR_RATIO = 0.5
+# Blocks larger than this many line pairs are paired greedily, in one pass.
+_MAX_PAIRINGS = 2500
+
+
 def pair_lines(old_block: list[str], new_block: list[str]) -> list[tuple[int | None, int | None]]:
-    """Align the lines of a changed block: similar lines pair up, the rest stand alone."""
+    """Align the lines of a changed block: similar lines pair up, the rest stand alone.
+
+    The most similar pairs are taken first (without crossing), so a line that was edited
+    and moved up, the chrome above it deleted, pairs with its own new line rather than a
+    headline that merely shares some words with it."""
+    if len(old_block) * len(new_block) > _MAX_PAIRINGS:
+        return _pair_greedily(old_block, new_block)
+    scored = []
+    for i, old in enumerate(old_block):
+        for k, new in enumerate(new_block):
+            matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+            if matcher.real_quick_ratio() > _PAIR_RATIO and matcher.quick_ratio() > _PAIR_RATIO:
+                ratio = matcher.ratio()
+                if ratio > _PAIR_RATIO:
+                    scored.append((-ratio, i, k))
+    chosen: dict[int, int] = {}
+    for _, i, k in sorted(scored):
+        if i in chosen or k in chosen.values():
+            continue
+        if any((other_i < i) != (other_k < k) for other_i, other_k in chosen.items()):
+            continue  # pairs keep the order of both blocks
+        chosen[i] = k
+    return _in_order(chosen, len(old_block), len(new_block))
+
+
+def _in_order(
+    chosen: dict[int, int], old_count: int, new_count: int
+) -> list[tuple[int | None, int | None]]:
     pairs: list[tuple[int | None, int | None]] = []
     j = 0
+    for i in range(old_count):
+        k = chosen.get(i)
+        if k is None:
+            pairs.append((i, None))
+            continue
+        pairs.extend((None, other) for other in range(j, k))
+        pairs.append((i, k))
+        j = k + 1
+    pairs.extend((None, other) for other in range(j, new_count))
+    return pairs
+
+
+def _pair_greedily(
+    old_block: list[str], new_block: list[str]
+) -> list[tuple[int | None, int | None]]:
+    chosen: dict[int, int] = {}
+    j = 0
     for i, line in enumerate(old_block):
-        best, best_ratio = None, 0.5
+        best, best_ratio = None, _PAIR_RATIO
         for k in range(j, len(new_block)):
             ratio = difflib.SequenceMatcher(None, line, new_block[k], autojunk=False).ratio()
             if ratio > best_ratio:
                 best, best_ratio = k, ratio
-        if best is None:
-            pairs.append((i, None))
-            continue
-        pairs.extend((None, k) for k in range(j, best))
-        pairs.append((i, best))
-        j = best + 1
-    pairs.extend((None, k) for k in range(j, len(new_block)))
-    return pairs
+        if best is not None:
+            chosen[i] = best
+            j = best + 1
+    return _in_order(chosen, len(old_block), len(new_block))
 
 
 def _visible(fragment: str) -> str:

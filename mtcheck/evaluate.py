@@ -249,16 +249,22 @@ def reference_lines(article: Article) -> list[str]:
 
 def aligned_fixed_lines(raw: str, fixed: str) -> list[str]:
     """For each raw line, the line it became after fixing ('' when deleted)."""
-    raw_lines, fixed_lines = raw.split("\n"), fixed.split("\n")
-    result = [""] * len(raw_lines)
+    all_raw = raw.split("\n")
+    result = [""] * len(all_raw)
+    # Blank lines are left out of the alignment: as anchors they split a block where
+    # chrome above an edited line was removed, and the line lands in the wrong block.
+    raw_at = [i for i, line in enumerate(all_raw) if line.strip()]
+    raw_lines = [all_raw[i] for i in raw_at]
+    fixed_lines = [line for line in fixed.split("\n") if line.strip()]
     matcher = difflib.SequenceMatcher(None, raw_lines, fixed_lines, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            result[i1:i2] = fixed_lines[j1:j2]
+            for offset in range(i2 - i1):
+                result[raw_at[i1 + offset]] = fixed_lines[j1 + offset]
         elif op == "replace":
             for old, new in pair_lines(raw_lines[i1:i2], fixed_lines[j1:j2]):
                 if old is not None and new is not None:
-                    result[i1 + old] = fixed_lines[j1 + new]
+                    result[raw_at[i1 + old]] = fixed_lines[j1 + new]
     return result
 
 

@@ -201,3 +201,21 @@ def test_false_alarms_split_into_outside_the_annotations_and_another_category(
     assert (evaluation.other_category, evaluation.outside_annotations) == (1, 1)
     assert evaluation.mt_words == 14  # the words of the raw text, not of the markup
     assert evaluation.outside_rate == pytest.approx(1000 / evaluation.mt_words)
+
+
+def test_an_edited_line_moved_up_by_deleted_chrome_is_aligned_with_its_new_self() -> None:
+    from mtcheck.evaluate import aligned_fixed_lines
+
+    raw = (
+        "Prosecutors in the provinces lack guarantees of security\nPhoto: Agency\n\n"
+        "October 24 |\n\nThe kidnapping of a prosecutor from the Public Ministry in the province "
+        "shows how exposed prosecutors are.\n\nThe next paragraph stays.\n"
+    )
+    fixed = (
+        "The kidnapping of a prosecutor from the prosecutors' office in the province shows how "
+        "exposed prosecutors are.\n\nThe next paragraph stays.\n"
+    )
+    aligned = aligned_fixed_lines(raw, fixed)
+    assert aligned[5] == fixed.split("\n")[0]
+    assert aligned[0] == aligned[1] == aligned[3] == ""
+    assert aligned[7] == "The next paragraph stays."
