@@ -59,11 +59,39 @@ def _stray_pieces(document: Document, analysis: Analysis) -> Iterator[tuple[int,
         yield start, (end + 1 if fragment else end), fragment
 
 
+# Words that go on the sentence before: after a stop in lower case, a relative clause or
+# an aside the translation split off (the pandemic. which in Honduras has left…; the
+# parliament. according to the Constitution…). The stop was a comma.
+_JOINING_WORDS = frozenset(
+    "which who whom whose where like according including unlike such whereas".split()
+)
+
+
+def _comma_join(text: str, start: int) -> Hit | None:
+    """``pandemic. which`` → ``pandemic, which``, where the piece opens with a joining word."""
+    word = _WORD.match(text, start)
+    if word is None or word.group() not in _JOINING_WORDS:
+        return None
+    stop = text.rindex(".", 0, start)
+    return Hit(
+        stop,
+        word.end(),
+        (f", {word.group()}",),
+        Applicability.UNSAFE,
+        f"“{text[stop : word.end()]}”: “{word.group()}” goes on the sentence before, split "
+        f"off by a stop; write “, {word.group()}”",
+    )
+
+
 def detect_stray_fragment(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """``lower rate. minor rhythm.``: a short piece standing after a stop."""
     text = analysis.text
     for start, end, fragment in _stray_pieces(document, analysis):
         if not fragment:
+            continue
+        joined = _comma_join(text, start)
+        if joined:
+            yield joined
             continue
         piece = text[start:end]
         yield Hit(
@@ -120,6 +148,10 @@ def detect_lowercase_after_stop(document: Document, analysis: Analysis) -> Itera
         )
     for start, _end, fragment in _stray_pieces(document, analysis):
         if fragment:
+            continue
+        joined = _comma_join(text, start)
+        if joined:
+            yield joined
             continue
         word = _WORD.match(text, start)
         if word is None:
