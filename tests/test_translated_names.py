@@ -8,6 +8,7 @@ import pytest
 
 from mtcheck.api import check_text
 from mtcheck.detectors.translated_names import lexicon, parse_lexicon
+from mtcheck.model import Applicability
 
 
 def _found(text: str, rule: str = "MT3300", original: str | None = None) -> list[str]:
@@ -134,3 +135,52 @@ def test_a_saint_whose_english_name_differs_only_in_the_accent() -> None:
     assert _found("In Lima, the district of Saint Martin de Porres flooded.") == [
         "Saint Martin de Porres"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # A paper's bare rendering counts only in a story about its country.
+        ("In Santiago, Chile, Boric told the Third that Kast was wrong.", ["the Third"]),
+        ("In Ohio, the fans saw the Third game of the series.", []),
+        # An ordinary English phrase counts only beside the word newspaper.
+        ("In Caracas, Venezuela, the daily Latest News quoted Maduro.", ["daily Latest News"]),
+        ("In Caracas, Venezuela, the latest news from Maduro was grim.", []),
+        # A rendering that names nothing else counts in any Spanish-language story.
+        (
+            "In Mexico, the anchor of Aztec Seven and Chain SER in Madrid spoke.",
+            ["Aztec Seven", "Chain SER"],
+        ),
+        (
+            "In Córdoba, Argentina, the Voice of the Interior ran the poll.",
+            ["the Voice of the Interior"],
+        ),
+        # Mexican television: Today is the programme Hoy only beside Televisa's words.
+        ("The Televisa host of the show Today, on Las Estrellas, cried.", ["show Today"]),
+        ("The NBC host of the show Today cried.", []),
+        # A nickname only in a Spanish-language football story, never at a sentence start.
+        (FOOTBALL + "in the final, the Handymen beat Saprissa.", ["the Handymen"]),
+        (FOOTBALL + "the match ended. The Handymen lost.", []),
+        ("The handymen fixed the roof in Leeds.", []),
+        # A winter-league club with its place is one name, not a bare nickname.
+        (
+            "In LVBP baseball, the pitcher of the Sailors of Magallanes threw 7 innings.",
+            ["Sailors of Magallanes"],
+        ),
+        # A party named in English beside parties the article writes in Spanish.
+        (
+            "In Buenos Aires, Everyone's Front met Unión por la Patria and Fuerza Patria.",
+            ["Everyone's Front"],
+        ),
+        ("Everyone's front door was open in Buenos Aires.", []),
+    ],
+)
+def test_new_entries_count_only_in_their_register(text: str, found: list[str]) -> None:
+    assert _found(text) == found
+
+
+def test_a_new_safe_entry_rewrites_with_its_spanish_name() -> None:
+    story = "In Santiago, Chile, Boric thanked Carabineros of Chile for the arrests."
+    found = next(f for f in check_text(story) if f.rule_id == "MT3300")
+    assert found.fix is not None and found.fix.edits[0].replacement == "Carabineros de Chile"
+    assert found.fix.applicability == Applicability.SAFE
