@@ -10,6 +10,7 @@ from typing import Any
 
 from mtcheck.analysis import Analysis, Token
 from mtcheck.automaton import fold as fold_case
+from mtcheck.automaton import matches_from
 from mtcheck.detectors.base import Hit, unsafe_removal
 from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
@@ -95,25 +96,15 @@ def _place_name_starts() -> Any:
 
 
 def _place_name_matches(text: str) -> Iterator[re.Match[str]]:
-    """What the place-name pattern's ``finditer`` finds, trying it only where the first
-    word of a name stands: every match starts with one, and the pattern matched at a
-    position finds there what the scan finds, lookbehind included. The case-blind
-    alternation of every name is slow to try at each character."""
+    """What the place-name pattern's ``finditer`` finds, tried only where the first word
+    of a name stands (every match starts with one)."""
     pattern = _place_name_pattern()[0]
     starts = _place_name_starts()
     folded = fold_case(text)
     if starts is None or folded is None:
-        yield from pattern.finditer(text)
-        return
-    cursor = 0
+        return pattern.finditer(text)
     hits = starts.find_matches_as_indexes(folded, overlapping=True)
-    for start in sorted({start for _, start, _ in hits}):
-        if start < cursor:
-            continue  # inside the match before: finditer does not overlap
-        match = pattern.match(text, start)
-        if match is not None:
-            yield match
-            cursor = match.end()
+    return matches_from(pattern, text, (start for _, start, _ in hits))
 
 
 def _recapitalised(written: str, name: str) -> str:
