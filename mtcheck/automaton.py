@@ -287,6 +287,27 @@ def windowed_matches(
             cursor = position = match.end()
 
 
+def matches_from(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, given every position a match can start at.
+
+    A long alternation is slow to try at each character; tried only at the candidate
+    starts (where an automaton found a string every match begins with), in order and
+    past the end of the match before, it finds the same leftmost, non-overlapping,
+    non-empty matches: a match at a position is the one the scan finds there, its
+    lookbehinds seeing the text before it. ``pattern`` must never match empty.
+    """
+    cursor = 0
+    for start in sorted(set(starts)):
+        if start < cursor:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            cursor = match.end()
+
+
 def line_numbers(
     anchors: Iterable[tuple[int, int]], before: int, line_starts: Sequence[int]
 ) -> list[int]:

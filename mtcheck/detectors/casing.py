@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
 from mtcheck.analysis import Analysis, Token
+from mtcheck.automaton import fold as fold_case
+from mtcheck.automaton import matches_from
 from mtcheck.detectors.base import Hit, unsafe_removal
 from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
@@ -86,6 +89,30 @@ def _place_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<![\w@#/.-])(?:{words})(?![\w-])", re.IGNORECASE), names
 
 
+@cache
+def _place_name_starts() -> Any:
+    """An automaton over the first words of the place names, case-folded as the
+    case-blind pattern reads the text; None when a word does not fold offset for offset."""
+    import ahocorasick_rs
+
+    firsts = {fold_case(name.split()[0]) for name in _place_name_pattern()[1]}
+    if None in firsts or not firsts:
+        return None
+    return ahocorasick_rs.AhoCorasick(sorted(f for f in firsts if f))
+
+
+def _place_name_matches(text: str) -> Iterator[re.Match[str]]:
+    """What the place-name pattern's ``finditer`` finds, tried only where the first word
+    of a name stands (every match starts with one)."""
+    pattern = _place_name_pattern()[0]
+    starts = _place_name_starts()
+    folded = fold_case(text)
+    if starts is None or folded is None:
+        return pattern.finditer(text)
+    hits = starts.find_matches_as_indexes(folded, overlapping=True)
+    return matches_from(pattern, text, (start for _, start, _ in hits))
+
+
 def _recapitalised(written: str, name: str) -> str:
     """The words of ``written`` capitalised where the name capitalises them, keeping the
     article's own spelling and spacing otherwise (nuevo leon -> Nuevo Leon)."""
@@ -105,8 +132,8 @@ def _lowercase_place_names(
 ) -> Iterator[Hit]:
     """A place of several words with a word in lower case that the name capitalises
     (united States, buenos aires): a lower-case Spanish link or a lost capital."""
-    pattern, names = _place_name_pattern()
-    for match in pattern.finditer(analysis.text):
+    names = _place_name_pattern()[1]
+    for match in _place_name_matches(analysis.text):
         written = match.group(0)
         name = names[" ".join(written.lower().split())]
         fixed = _recapitalised(written, name)
@@ -124,8 +151,8 @@ def _accented_capital(
 ) -> str | None:
     """The article's capitalised spelling of a word it also writes in lower case without
     its accent (Marisol gonzalez beside González): the accent and the capital were lost."""
-    if not word.isascii() or zipf(word) >= _NAME_WORD_ZIPF:
-        return None
+    if not spellings or not word.isascii() or zipf(word) >= _NAME_WORD_ZIPF:
+        return None  # most articles capitalise no accented word: nothing to compare with
     key = fold(word)
     for spelling in spellings.get(key, ()):
         if spelling.lower() != word and analysis.capitalised_mid_sentence(spelling.lower()):
@@ -166,19 +193,26 @@ _GIVEN_THEN_WORD = re.compile(
 )
 
 
+# Memoised: the regex above offers nearly every word of an article as a given name, and
+# the verdict depends on the word and the lexicons alone.
+@lru_cache(maxsize=1 << 16)
+def _given_name_shaped(word: str) -> bool:
+    """A Spanish given name, unless written in lower case and an English word too
+    (victoria, angel)."""
+    names = person_names()
+    key = fold(word)
+    if _capitalise(word) not in given_names() and key not in names.given:
+        return False
+    return not (word.islower() and (key in names.given_shared or zipf(word) >= _NAME_WORD_ZIPF))
+
+
 def _lowercase_person_names(
     document: Document, analysis: Analysis, flagged: set[int]
 ) -> Iterator[Hit]:
     names = person_names()
-    given = given_names()
     for match in _GIVEN_THEN_WORD.finditer(analysis.text):
         first, second = match.group(1), match.group(2)
-        key = fold(first)
-        if _capitalise(first) not in given and key not in names.given:
-            continue
-        if first.islower() and (key in names.given_shared or zipf(first) >= _NAME_WORD_ZIPF):
-            continue  # a lower-case given name that is an English word too (victoria, angel)
-        if not _surname_shaped(second):
+        if not _given_name_shaped(first) or not _surname_shaped(second):
             continue
         for group in (1, 2):
             word = match.group(group)
@@ -233,9 +267,14 @@ def _lowercase_institutions(
         while words and (words[0] in _CLAUSE_ARTICLES or words[0] in _SENTENCE_OPENERS):
             words = words[1:]  # the capital of a sentence start, not of the name
         content = [w for w in words if w.lower() not in _NAME_SMALL_WORDS]
-        if len(content) < _INSTITUTION_WORDS or _in_title_case_line(text, match.start()):
+        if len(content) < _INSTITUTION_WORDS:
             continue
-        names.setdefault(" ".join(w.lower() for w in words), " ".join(words))
+        lower = " ".join(w.lower() for w in words)
+        # Most names have no lower-case copy: spare them the title test, compile and scan.
+        if not all(word in text for word in lower.split()):
+            continue
+        if not _in_title_case_line(text, match.start()):
+            names.setdefault(lower, " ".join(words))
     for lower, name in names.items():
         pattern = re.compile(
             r"(?<![\w-])" + r"[ \t]+".join(map(re.escape, lower.split())) + r"(?![\w-])"

@@ -73,7 +73,8 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
         woman = subject is not None or (
             woman_before and not _opens_with_another_name(words, genders, analysis)
         )
-        others = _other_person_at(words, genders, subject)
+        # Asked only where it counts: a woman is the subject or still in sight.
+        others = _other_person_at(words, genders, subject) if subject is not None or woman else None
         carry = subject is not None and others is None
         if subject is None:
             anchor = _her_anchor(text, sentence, words, genders)
@@ -241,6 +242,9 @@ def _other_person_after_her(
 
 def _her_in_sentence(sentence: str, words: list[re.Match[str]]) -> int | None:
     """The index of the first "she" or "her" outside a quotation."""
+    lowered = sentence.lower()
+    if "she" not in lowered and "her" not in lowered:
+        return None  # most sentences: no need to look at each word
     for index, word in enumerate(words):
         if word.group().lower() not in ("she", "her", "herself"):
             continue

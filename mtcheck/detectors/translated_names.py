@@ -20,8 +20,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from mtcheck.analysis import Analysis
+from mtcheck.automaton import matches_from
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
@@ -112,6 +114,25 @@ def _section_pattern(index: int) -> tuple[re.Pattern[str], dict[str, Entry]]:
     return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])"), by_form
 
 
+@cache
+def _section_forms(index: int) -> Any:
+    """An automaton over a section's forms (None: it has none): where one stands, its
+    pattern may match."""
+    import ahocorasick_rs
+
+    forms = list(_section_pattern(index)[1])
+    return ahocorasick_rs.AhoCorasick(forms) if forms else None
+
+
+def _section_matches(index: int, text: str) -> Iterator[re.Match[str]]:
+    """What the section's pattern's ``finditer`` finds, tried only where a form stands."""
+    pattern, forms = _section_pattern(index)[0], _section_forms(index)
+    if forms is None:
+        return pattern.finditer(text)
+    hits = forms.find_matches_as_indexes(text, overlapping=True)
+    return matches_from(pattern, text, (start for _, start, _ in hits))
+
+
 def _register_holds(analysis: Analysis, words: frozenset[str], minimum: int) -> bool:
     present = analysis.spellings
     return sum(1 for word in words if word in present) >= minimum
@@ -155,8 +176,8 @@ def _lexicon_hits(analysis: Analysis) -> Iterator[Hit]:
         words = table.registers.get(section.register, frozenset())
         if section.register != "any" and not _register_holds(analysis, words, section.minimum):
             continue
-        pattern, by_form = _section_pattern(index)
-        for match in pattern.finditer(text):
+        by_form = _section_pattern(index)[1]
+        for match in _section_matches(index, text):
             start, end = match.span()
             entry = by_form[match.group()]
             one_word = len(entry.english.removeprefix("the ").split()) == 1
