@@ -245,8 +245,9 @@ def detect_percent_style(document: Document, analysis: Analysis) -> Iterator[Hit
         yield Hit(match.start(), match.end(), (fixed,), applicability, message)
 
 
-# Punctuation after a closing quotation mark (country”.) where the article also puts it
-# inside (said,”), the American style of news English: one article, one style.
+# Punctuation after a closing quotation mark (country”.), as Spanish writes it: inside the
+# mark after a whole quoted sentence in every English style, and after a reported clause
+# where the article also puts it inside (said,”) and spells the American way.
 _INSIDE = re.compile(r"[.,!?]”")
 _OUTSIDE = re.compile(r"(?<=[^\W\d_])”(?P<mark>[.,])")
 # A quotation of fewer words is a phrase (a “scam”.), which some styles close outside.

@@ -4,7 +4,7 @@ boundary, and MT writes the pronoun of the verb's ending as well
 neighbours They denounced``; ``el peso, que este martes saltó`` as ``the peso,
 which this Tuesday it jumped``).
 
-Two shapes are taken, and only where English grammar leaves no other
+These shapes are taken, and only where English grammar leaves no other
 reading:
 
 - a noun phrase that opens its clause and holds no verb, then a subject
@@ -14,9 +14,14 @@ reading:
   in the phrase (``the man Soto told he would``) is left alone;
 - ``which`` or ``who`` with a time phrase, then a pronoun and a verb
   (``, which on Tuesday it fell``), where English puts the relative pronoun
-  itself as the subject.
+  itself as the subject;
+- a pronoun, a verb that takes no person as its object, and a person's name
+  ending the clause (``he appeared Brian Rodriguez``): Spanish puts the
+  subject after the verb, and MT writes the verb's pronoun as well. The fix
+  puts the name first (``Brian Rodriguez appeared``).
 
-The fix drops the pronoun; a person should glance at it (unsafe).
+The fixes drop the pronoun (or reorder, for the last shape); a person should
+glance at them (unsafe).
 """
 
 from __future__ import annotations
