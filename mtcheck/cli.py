@@ -281,7 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_output_file(evaluation)
     evaluation.add_argument(
-        "--verbose", "-v", action="store_true", help="list misses and false alarms"
+        "--verbose",
+        "-v",
+        action="store_true",
+        help=(
+            "list misses and false alarms, and the text of each line made worse "
+            "(without it, only where)"
+        ),
     )
     evaluation.add_argument(
         "--min-precision", type=float, metavar="P", help="exit 1 below this overall precision"

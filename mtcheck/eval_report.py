@@ -103,6 +103,19 @@ def _fix_table(evaluation: Evaluation) -> Table:
     return table
 
 
+def _print_worse(console: Console, evaluation: Evaluation, verbose: bool) -> None:
+    """Where each line a fix made worse is; its text only when asked for, so that a
+    held-out set can be measured by its tables and its text stay unread."""
+    for level, segments in evaluation.worse.items():
+        for segment in segments:
+            where = Text(f"worse ({level}) {segment.path}:{segment.line}", style="red")
+            if verbose:
+                where += Text(": ") + Text(
+                    f"{segment.raw!r} → {segment.fixed[level]!r} (ref {segment.reference!r})"
+                )
+            console.print(where)
+
+
 def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = False) -> None:
     console.print(
         Text(
@@ -125,12 +138,7 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
         console.print(_fix_table(evaluation))
     else:  # scores of no text at all would read as a measured 0.00
         console.print(Text("Fix quality: no machine-translated articles to score", style="dim"))
-    for level, segments in evaluation.worse.items():
-        for segment in segments:
-            console.print(
-                Text(f"worse ({level}) {segment.path}:{segment.line}: ", style="red")
-                + Text(f"{segment.raw!r} → {segment.fixed[level]!r} (ref {segment.reference!r})")
-            )
+    _print_worse(console, evaluation, verbose)
     if verbose:
         bilingual = evaluation.bilingual
         for label, missed, alarms in (

@@ -221,3 +221,24 @@ def test_an_edited_line_moved_up_by_deleted_chrome_is_aligned_with_its_new_self(
     new_lines = fixed.split("\n")
     assert aligned[7] == new_lines[2] and aligned[9] == new_lines[4]
     assert aligned[2] == aligned[3] == aligned[5] == ""
+
+
+def test_lines_made_worse_are_located_and_their_text_is_shown_only_with_verbose(
+    tmp_path: Path,
+) -> None:
+    from mtcheck.cli import main
+
+    folder = tmp_path / "set" / "mt"
+    folder.mkdir(parents=True)
+    # A post-edit that keeps what the safe fix changes: the fix makes the line worse.
+    (folder / "a.ann").write_text(
+        "The mayor of [[lima -> Lima | casing]] spoke.\n\nSIGHT: Congress votes on the budget\n",
+        encoding="utf-8",
+    )
+    for verbose in (False, True):
+        out = tmp_path / f"report-{verbose}.txt"
+        args = ["eval", str(tmp_path / "set"), "--output-file", str(out)]
+        main([*args, "-v"] if verbose else args)
+        report = out.read_text(encoding="utf-8")
+        assert "worse (safe)" in report and "a.ann:3" in report
+        assert ("votes on the budget" in report) is verbose
