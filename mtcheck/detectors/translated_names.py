@@ -23,7 +23,6 @@ from functools import cache
 from typing import Any
 
 from mtcheck.analysis import Analysis
-from mtcheck.automaton import matches_from
 from mtcheck.detectors.base import Hit
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
@@ -104,33 +103,45 @@ def _forms(english: str) -> list[str]:
 
 
 @cache
-def _section_pattern(index: int) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    section = lexicon().sections[index]
+def _section_forms(index: int) -> dict[str, Entry]:
+    """Every form a section's names are written in (plain, ``The …``, upper case)."""
     by_form: dict[str, Entry] = {}
-    for entry in section.entries:
+    for entry in lexicon().sections[index].entries:
         for form in _forms(entry.english):
             by_form.setdefault(form, entry)
-    alternatives = "|".join(re.escape(f) for f in sorted(by_form, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])"), by_form
+    return by_form
 
 
 @cache
-def _section_forms(index: int) -> Any:
-    """An automaton over a section's forms (None: it has none): where one stands, its
-    pattern may match."""
+def _section_automaton(index: int) -> tuple[Any, list[str]]:
+    """An automaton over a section's forms (None: it has none), with the forms it indexes."""
     import ahocorasick_rs
 
-    forms = list(_section_pattern(index)[1])
-    return ahocorasick_rs.AhoCorasick(forms) if forms else None
+    forms = list(_section_forms(index))
+    return (ahocorasick_rs.AhoCorasick(forms) if forms else None), forms
 
 
-def _section_matches(index: int, text: str) -> Iterator[re.Match[str]]:
-    """What the section's pattern's ``finditer`` finds, tried only where a form stands."""
-    pattern, forms = _section_pattern(index)[0], _section_forms(index)
-    if forms is None:
-        return pattern.finditer(text)
-    hits = forms.find_matches_as_indexes(text, overlapping=True)
-    return matches_from(pattern, text, (start for _, start, _ in hits))
+# A form stands alone when no word character, apostrophe or hyphen touches it.
+_NAME_CHAR = re.compile(r"[\w’'-]")
+
+
+def _section_matches(index: int, text: str) -> Iterator[tuple[int, int, str]]:
+    """The section's forms standing alone in the text: leftmost first, the longest at a
+    position, none overlapping the one before. (One alternation of all the forms would
+    find the same; compiling it cost more than a short article takes to check.)"""
+    automaton, forms = _section_automaton(index)
+    if automaton is None:
+        return
+    standing = sorted(
+        (start, -end, forms[which])
+        for which, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
+        if not (start and _NAME_CHAR.match(text, start - 1)) and not _NAME_CHAR.match(text, end)
+    )
+    cursor = 0
+    for start, negative_end, form in standing:
+        if start >= cursor:
+            yield start, -negative_end, form
+            cursor = -negative_end
 
 
 def _register_holds(analysis: Analysis, words: frozenset[str], minimum: int) -> bool:
@@ -176,10 +187,9 @@ def _lexicon_hits(analysis: Analysis) -> Iterator[Hit]:
         words = table.registers.get(section.register, frozenset())
         if section.register != "any" and not _register_holds(analysis, words, section.minimum):
             continue
-        by_form = _section_pattern(index)[1]
-        for match in _section_matches(index, text):
-            start, end = match.span()
-            entry = by_form[match.group()]
+        by_form = _section_forms(index)
+        for start, end, matched in _section_matches(index, text):
+            entry = by_form[matched]
             one_word = len(entry.english.removeprefix("the ").split()) == 1
             if one_word and analysis.starts_sentence(start):
                 continue  # every word is capitalised there
@@ -188,13 +198,13 @@ def _lexicon_hits(analysis: Analysis) -> Iterator[Hit]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            spanish = _replacement(match.group(), entry)
+            spanish = _replacement(matched, entry)
             yield Hit(
                 start,
                 end,
                 (spanish,),
                 Applicability.SAFE if entry.safe else Applicability.UNSAFE,
-                f"“{match.group()}” is the name {entry.spanish} translated word by word: "
+                f"“{matched}” is the name {entry.spanish} translated word by word: "
                 f"write “{spanish}”",
             )
 
