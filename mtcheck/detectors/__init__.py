@@ -32,7 +32,11 @@ from mtcheck.detectors.org_pronouns import detect_institution_pronoun, detect_te
 from mtcheck.detectors.possessives import detect_your_for_su
 from mtcheck.detectors.pronouns import detect_pronoun_gender
 from mtcheck.detectors.spanish import detect_spanish, detect_spanish_chrome
-from mtcheck.detectors.stops import detect_lowercase_after_stop, detect_stray_fragment
+from mtcheck.detectors.stops import (
+    detect_lowercase_after_stop,
+    detect_stop_splitting_sentence,
+    detect_stray_fragment,
+)
 from mtcheck.detectors.subjects import detect_pleonastic_pronoun
 from mtcheck.detectors.translated_names import detect_translated_names
 from mtcheck.document import Document
@@ -77,6 +81,7 @@ DETECTORS: dict[str, Detector] = {
     "institution-pronoun": detect_institution_pronoun,
     "team-pronoun": detect_team_pronoun,
     "stray-fragment": detect_stray_fragment,
+    "stop-splitting-sentence": detect_stop_splitting_sentence,
     "your-for-su": detect_your_for_su,
     "pleonastic-pronoun": detect_pleonastic_pronoun,
     "article-before-name": detect_article_before_name,

@@ -20,8 +20,10 @@ from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
 
-# A word of two letters or more, a stop, and a lower-case word.
-_STOP_THEN_LOWER = re.compile(r"(?<![\w.@/-])([A-Za-z][a-z]+)\.[ \t]+(?=[a-z])")
+# A word of two letters or more (or a time, or a year), a stop, and a lower-case word.
+_STOP_THEN_LOWER = re.compile(
+    r"(?<![\w.@/:-])([A-Za-z][a-z]+|\d{1,2}:\d{2}|(?:1[89]|20)\d{2})\.[ \t]+(?=[a-z])"
+)
 # Lower-case abbreviations that end in a stop mid-sentence.
 _ABBREVIATIONS = frozenset(
     "etc vs approx incl cf al ed eds vol vols no nos pp ft km kg lb lbs oz sq min max hr hrs "
@@ -61,26 +63,53 @@ def _stray_pieces(document: Document, analysis: Analysis) -> Iterator[tuple[int,
 
 # Words that go on the sentence before: after a stop in lower case, a relative clause or
 # an aside the translation split off (the pandemic. which in Honduras has left…; the
-# parliament. according to the Constitution…). The stop was a comma.
+# parliament. according to the Constitution…; until 16:00. when schools…). The stop was
+# a comma.
 _JOINING_WORDS = frozenset(
-    "which who whom whose where like according including unlike such whereas".split()
+    "which who whom whose where when while like according including unlike such whereas".split()
 )
+# Prepositions no sentence opens with in lower case, the phrase going on from the word
+# before the stop (the culture. of the town; was convicted. to life in prison): the stop
+# was not there.
+_CONTINUING_WORDS = frozenset("of to for in on at by from with into than".split())
 
 
-def _comma_join(text: str, start: int) -> Hit | None:
-    """``pandemic. which`` → ``pandemic, which``, where the piece opens with a joining word."""
+def _continuation(text: str, start: int) -> Hit | None:
+    """``pandemic. which`` → ``pandemic, which``; ``culture. of`` → ``culture of``: a
+    piece after a stop that opens with a word going on the sentence before."""
     word = _WORD.match(text, start)
-    if word is None or word.group() not in _JOINING_WORDS:
+    if word is None:
         return None
+    lower = word.group()
     stop = text.rindex(".", 0, start)
-    return Hit(
-        stop,
-        word.end(),
-        (f", {word.group()}",),
-        Applicability.UNSAFE,
-        f"“{text[stop : word.end()]}”: “{word.group()}” goes on the sentence before, split "
-        f"off by a stop; write “, {word.group()}”",
-    )
+    if lower in _JOINING_WORDS:
+        return Hit(
+            stop,
+            word.end(),
+            (f", {lower}",),
+            Applicability.UNSAFE,
+            f"“{text[stop : word.end()]}”: “{lower}” goes on the sentence before, split "
+            f"off by a stop; write “, {lower}”",
+        )
+    if lower in _CONTINUING_WORDS:
+        return Hit(
+            stop,
+            word.end(),
+            (f" {lower}",),
+            Applicability.UNSAFE,
+            f"“{text[stop : word.end()]}”: “{lower}” goes on the phrase before, cut by a "
+            f"stop; write “ {lower}” without it",
+        )
+    return None
+
+
+def detect_stop_splitting_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``the pandemic. which…``, ``convicted. to life``: a stop inside a sentence."""
+    text = analysis.text
+    for start, _end, _fragment in _stray_pieces(document, analysis):
+        hit = _continuation(text, start)
+        if hit is not None:
+            yield hit
 
 
 def detect_stray_fragment(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -89,10 +118,8 @@ def detect_stray_fragment(document: Document, analysis: Analysis) -> Iterator[Hi
     for start, end, fragment in _stray_pieces(document, analysis):
         if not fragment:
             continue
-        joined = _comma_join(text, start)
-        if joined:
-            yield joined
-            continue
+        if _continuation(text, start) is not None:
+            continue  # MT625 says it
         piece = text[start:end]
         yield Hit(
             start,
@@ -149,10 +176,8 @@ def detect_lowercase_after_stop(document: Document, analysis: Analysis) -> Itera
     for start, _end, fragment in _stray_pieces(document, analysis):
         if fragment:
             continue
-        joined = _comma_join(text, start)
-        if joined:
-            yield joined
-            continue
+        if _continuation(text, start) is not None:
+            continue  # MT625 says it
         word = _WORD.match(text, start)
         if word is None:
             continue
