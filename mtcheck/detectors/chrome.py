@@ -142,10 +142,14 @@ _HASHTAGS = re.compile(r"^(?:#[^\W\d_][\w-]*\s*){3,}$")
 _CAPITALS_LABEL = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,14}\s*$")
 # Breadcrumbs glued where the links were stripped: "HomeSportsMessi leaves..."
 _GLUED_BREADCRUMB = re.compile(r"^(?:Home|Inicio|Portada)(?=[A-Z][a-z])")
-# A caption that ends in its photo credit: "..., in the chamber. Photo: Ana Ruiz."
+# A caption that ends in its photo credit: "..., in the chamber. Photo: Ana Ruiz.", or
+# with the credit in parentheses after a space: "Police arrest a man (Photos: EFE and AFP)";
+# or that names the image's file ("… FTP CLARIN FLC_1489.jpg").
+_CREDIT_WORD = r"(?:photos?|fotos?|photography|images?|file photo|archive photo)"
 _CAPTION_CREDIT = re.compile(
-    r"(?i)^.{0,200}[.,]\s*(?:\(?(?:photo|foto|photography|image|file photo|archive photo)\s*:\s*"
-    r"[\w .,/&'’-]{2,60}\)?|file photo|archive photo|photo archive)\.?\s*$"
+    rf"(?i)^.{{0,200}}(?:[.,]\s*(?:\(?{_CREDIT_WORD}\s*:\s*[\w .,/&'’-]{{2,60}}\)?|file photo|"
+    rf"archive photo|photo archive)|\s\({_CREDIT_WORD}\s*:\s*[\w .,/&'’-]{{2,60}}\))\.?\s*$"
+    r"|^.{0,300}\s[\w-]{2,40}\.(?:jpe?g|png|webp|gif)\b.{0,60}$"
 )
 # A row of tags: capitalised topics with nothing between them ("Featured CGPJ Russia Carles
 # Puigdemont Ukraine Terrorism"). A headline in title case has its small words capitalised
