@@ -54,8 +54,11 @@ _MONTHS = (
     r"mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)\.?"
 )
 _TIME = r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|hrs?\.?|h)?(?:\s*[A-Z]{2,4})?)"
+# A date; a weekday before a day of the month dates it without the year ("Saturday,
+# September 18"), and one after a date goes with it ("01 June 2023 Thursday 05:06").
 _DATE = (
     rf"(?:\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]{_TIME})?|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|"
+    rf"{_DATE_WORDS},?\s+{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!,?\s+\d{{4}})|"
     rf"(?:{_DATE_WORDS},?\s+)?(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}(?:\s+de)?\s+{_MONTHS}(?:\s+(?:de\s+)?\d{{4}})?))"
 )
@@ -73,7 +76,7 @@ _EDITED = r"(?i:(?:updated|modified|actualizado|modificado)(?:\s+(?:on|at|el))?\
 _DATE_LINE = re.compile(
     rf"^{_CITY}?(?i:(?:(?:date|published|updated|posted|last updated|publicado|actualizado)"
     rf"(?:\s+(?:on|at|el))?\s*:?\s*)?(?:{_DATE}|{_DATE_WORDS})"
-    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*{_EDITED}?(?:{_DATE}|{_TIME}))*\s*[.|]?\s*)$"
+    rf"(?:\s*(?:[-|,•·]|at|a las)?\s*{_EDITED}?(?:{_DATE}|{_TIME}|{_DATE_WORDS}))*\s*[.|]?\s*)$"
 )
 # A post's meta line: its date, then its sections and comment count between bars ("Oct 27,
 # 2023 | Costa Rica, News | 0 comments"). An agency dateline with its dash ("MADRID, 15
