@@ -80,7 +80,7 @@ _AGENT_HEADS = frozenset(
 # Prefixes that make one word with the next (superclassic, antigovernment, postwar).
 _WORD_PREFIXES = frozenset(
     "super anti pro ex co non pre post counter inter multi mini mega over under out micro macro"
-    " semi mid self cyber eco geo bio narco para neo".split()
+    " semi mid self cyber eco geo bio narco para neo pluri poly".split()
 )
 
 # Function words that are also prefixes of English words: in+stating is instating.
@@ -239,6 +239,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         if split.left.lower() in _WORD_PREFIXES:
             return None  # NeoPanamax, ProChile: a prefix and a name make one name
         return _camel_confidence(split, analysis)
+    if name_then_word and split.left.lower() in _WORD_PREFIXES:
+        return None  # Plurinational, Antigovernment: a prefix at a sentence's or a name's start
     if name_then_word and split.left.lower() not in FUNCTION_WORDS:  # Forthe is no name
         return _name_then_word_confidence(split, analysis)
     foreign = any(
