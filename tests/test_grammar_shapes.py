@@ -26,10 +26,14 @@ def test_abbreviations_before_a_stop_are_not_sentence_ends() -> None:
 
 def test_a_capitalised_sentence_after_a_piece_closes_it() -> None:
     # The piece must end in a stop of its own with a sentence (or nothing) after it.
-    assert _flagged("It rose. of Venezuela (BCV). Prices fell.\n", "MT718") == [
-        "of Venezuela (BCV)."
-    ]
-    assert not _flagged("It rose. of Venezuela, and prices fell sharply all week.\n", "MT718")
+    assert _flagged("It rose. new rate (BCV). Prices fell.\n", "MT718") == ["new rate (BCV)."]
+    assert not _flagged("It rose. new rate, and prices fell sharply all week.\n", "MT718")
+
+
+def test_a_piece_opening_with_a_preposition_goes_on_the_sentence_before() -> None:
+    text = "It rose. of Venezuela (BCV). Prices fell.\n"
+    assert not _flagged(text, "MT718")
+    assert _flagged(text, "MT625") == [". of"]
 
 
 def test_a_lower_case_sentence_gets_its_capital_only_as_an_unsafe_fix() -> None:
