@@ -81,26 +81,20 @@ def _continuation(text: str, start: int) -> Hit | None:
     if word is None:
         return None
     lower = word.group()
-    stop = text.rindex(".", 0, start)
     if lower in _JOINING_WORDS:
-        return Hit(
-            stop,
-            word.end(),
-            (f", {lower}",),
-            Applicability.UNSAFE,
-            f"“{text[stop : word.end()]}”: “{lower}” goes on the sentence before, split "
-            f"off by a stop; write “, {lower}”",
-        )
-    if lower in _CONTINUING_WORDS:
-        return Hit(
-            stop,
-            word.end(),
-            (f" {lower}",),
-            Applicability.UNSAFE,
-            f"“{text[stop : word.end()]}”: “{lower}” goes on the phrase before, cut by a "
-            f"stop; write “ {lower}” without it",
-        )
-    return None
+        written, reason = f", {lower}", "goes on the sentence before, split off by a stop"
+    elif lower in _CONTINUING_WORDS:
+        written, reason = f" {lower}", "goes on the phrase before, cut by a stop"
+    else:
+        return None
+    stop = text.rindex(".", 0, start)
+    return Hit(
+        stop,
+        word.end(),
+        (written,),
+        Applicability.UNSAFE,
+        f"“{text[stop : word.end()]}”: “{lower}” {reason}; write “{written}”",
+    )
 
 
 def detect_stop_splitting_sentence(document: Document, analysis: Analysis) -> Iterator[Hit]:
