@@ -374,8 +374,10 @@ def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicabilit
         # and only after a name known for sure is the split safe.
         if tail not in FUNCTION_WORDS and tail not in _PRONOUNS and tail not in _SHORT_VERBS:
             return None
-        if known:
+        if known and not _given_name_only(left, analysis):
             return Applicability.SAFE
+        if known:
+            return Applicability.UNSAFE  # Mariato, a district: a given name begins places too
         worded = split.left_evidence or zipf(left) >= _KNOWN_WORD_ZIPF
         return Applicability.UNSAFE if len(tail) == 3 or worded else None
     if tail not in FUNCTION_WORDS and zipf(tail) < _COMMON_TAIL_ZIPF:
@@ -385,6 +387,37 @@ def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicabilit
     # An unknown capitalised word and a plain word may be one surname (Trippier,
     # Stonehouse): only a tail no surname ends in (reported, although) tells a lost space.
     return Applicability.UNSAFE if _telling_tail(tail) or tail in _UNITS else None
+
+
+def _given_name_only(half: str, analysis: Analysis) -> bool:
+    """Known as a given name and nothing more: not in the gazetteer, not written alone in
+    this article. Places and surnames begin with given names (Mariato, Juanjuí, Pedroza)."""
+    return (
+        is_given_name(half)
+        and half.lower() not in proper_nouns()
+        and analysis.counts.get(half, 0) == 0
+    )
+
+
+# Nouns that follow a place's name: a token before one of them is the place's name
+# (the Mariato district, the Cipresales neighborhood), whatever its halves look like.
+_PLACE_NOUNS = frozenset(
+    """district districts neighborhood neighbourhood neighborhoods municipality canton
+    province department parish village hamlet settlement sector colony community
+    street avenue boulevard road highway river lake stream valley hill volcano
+    beach bay island park square market stadium hospital township county region
+    corregimiento barrio""".split()
+)
+_NEXT_WORDS = re.compile(r"[ \t]+(\S+)(?:[ \t]+(\S+))?")
+
+
+def _before_place_noun(text: str, end: int) -> bool:
+    """Whether one of the next two words names a kind of place."""
+    following = _NEXT_WORDS.match(text, end)
+    if following is None:
+        return False
+    words = (w.strip(",.;:)").lower() for w in following.groups() if w)
+    return any(word in _PLACE_NOUNS for word in words)
 
 
 def _one_word(token: str, analysis: Analysis) -> bool:
@@ -453,8 +486,11 @@ def _word_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             continue
         options, applicability = _separators(split, applicability)
         message = f"“{word}” looks like two words glued where markup was stripped: “{options[0]}”"
+        name_then_word = split.left[0].isupper() and split.right.islower()
         for token in analysis.occurrences(word):
             if _in_code_or_address(document, token.start, token.end):
+                continue
+            if name_then_word and _before_place_noun(document.text, token.end):
                 continue
             yield Hit(token.start, token.end, options, applicability, message)
 
@@ -557,7 +593,9 @@ def _word_start(text: str, end: int) -> int:
 
 
 _SPEECH_VERBS = frozenset(
-    "said says added explained asked stated noted points pointed warned insisted".split()
+    "said says added adds explained explains asked stated states noted notes points pointed"
+    " warned warns insisted ordered stressed stresses assured assures declared indicated"
+    " indicates highlighted highlights affirmed concluded".split()
 )
 _SPEECH_AFTER = re.compile(r"\s?(?:" + "|".join(sorted(_SPEECH_VERBS)) + r")\b")
 # Quotation marks glued to the word outside them: ally”but, said“the
@@ -574,19 +612,37 @@ def _closing_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
         start = match.start()
         if start == 0 or text[start - 1].isspace() or text[start - 1] in "([":
             continue  # a quotation mark that opens, as some styles write it
-        if after in _SPEECH_VERBS and text[start - 1].isalpha():
-            continue  # forward”points out: the comma is missing too (a punctuation rule)
+        speech = after in _SPEECH_VERBS and text[start - 1].isalpha()
+        quote_start = start
         while start > 0 and not text[start - 1].isspace():
             start -= 1  # report the whole run before the quote: ally”but
         before = text[start : match.start()]
-        fixed = f"{before}{quote} {after}"
+        spaced = f"{before}{quote} {after}"
+        options, applicability = (spaced,), Applicability.SAFE
+        if speech:
+            # forward”points out: the comma before the speech verb went with the space.
+            # Certain after a quoted sentence; after a quoted phrase (the “experts”say)
+            # a person decides.
+            with_comma = f"{before},{quote} {after}"
+            if _opens_sentence(text, text.rfind("“", 0, quote_start)):
+                options = (with_comma,)
+            else:
+                options, applicability = (with_comma, spaced), Applicability.UNSAFE
         yield Hit(
             start,
             match.end(),
-            (fixed,),
-            Applicability.SAFE,
-            f"No space after the closing quotation mark: “{before}{quote}{after}” → “{fixed}”",
+            options,
+            applicability,
+            f"No space after the closing quotation mark: “{before}{quote}{after}” → “{options[0]}”",
         )
+
+
+def _opens_sentence(text: str, mark: int) -> bool:
+    """Whether the opening quotation mark at ``mark`` starts a line or a sentence."""
+    if mark < 0:
+        return False
+    before = text[max(0, mark - 2) : mark]
+    return mark == 0 or before.endswith("\n") or before in {". ", ": ", "! ", "? "}
 
 
 def _opening_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
