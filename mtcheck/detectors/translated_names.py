@@ -179,6 +179,17 @@ def _replacement(matched: str, entry: Entry) -> str:
     return spanish
 
 
+# A name before or after "vs." is one side of a fixture, wherever the line starts.
+_BEFORE_VERSUS = re.compile(r"[ \t]+vs?\.?[ \t]")
+_AFTER_VERSUS = re.compile(r"(?:^|[ \t])vs?\.?[ \t]+$")
+
+
+def _in_fixture(text: str, start: int, end: int) -> bool:
+    return bool(
+        _BEFORE_VERSUS.match(text, end) or _AFTER_VERSUS.search(text, max(0, start - 5), start)
+    )
+
+
 def _lexicon_hits(analysis: Analysis) -> Iterator[Hit]:
     table = lexicon()
     text = analysis.text
@@ -191,8 +202,8 @@ def _lexicon_hits(analysis: Analysis) -> Iterator[Hit]:
         for start, end, matched in _section_matches(index, text):
             entry = by_form[matched]
             one_word = len(entry.english.removeprefix("the ").split()) == 1
-            if one_word and analysis.starts_sentence(start):
-                continue  # every word is capitalised there
+            if one_word and analysis.starts_sentence(start) and not _in_fixture(text, start, end):
+                continue  # every word is capitalised there, but in a fixture (Tiger vs. Mouth)
             if not _whole_run(analysis, start, end):
                 continue
             if any(s < end and start < e for s, e in taken):
