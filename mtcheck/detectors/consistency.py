@@ -31,9 +31,14 @@ _STEM = 6
 
 
 def _related_by_inflection(a: str, b: str) -> bool:
-    """Russia/Russian, Belarus/Belarusian, Peru/Peruvian: a word and its derivative."""
-    short, long = sorted((a, b), key=len)
+    """Russia/Russian, Belarus/Belarusian, Peru/Peruvian: a word and its derivative;
+    a possessive is its word (Guatemala's / Guatemalans)."""
+    short, long = sorted((_without_possessive(a), _without_possessive(b)), key=len)
     return long.startswith(short) or (long.startswith(short[:-1]) and len(long) - len(short) >= 2)
+
+
+def _without_possessive(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _neighbours(analysis: Analysis) -> dict[str, set[str]]:
