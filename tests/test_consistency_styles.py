@@ -33,16 +33,29 @@ def test_one_of_each_per_cent_style_is_left_alone() -> None:
     assert _rules("Prices rose 7.62% and food 8.11 percent.\n", "MT806") == []
 
 
+def _unsafe_only(text: str, rule: str) -> list[str]:
+    """What the rule flags, having checked that its safe fixes leave the text as it is."""
+    assert fix_text(text) == text
+    return _rules(text, rule)
+
+
 def test_a_stop_outside_the_quote_is_moved_in_only_where_the_article_puts_it_inside() -> None:
     us = "“We won,” he said. He added that “the peace effort must resume with vigor in Colombia”.\n"
     assert fix_text(us).endswith("with vigor in Colombia.”\n")
-    british = "He added that “the peace effort must resume in Colombia”.\n"
+    # No style shown either way: offered, never applied.
+    unknown = "He added that “the peace effort must resume in Colombia”.\n"
+    assert _unsafe_only(unknown, "MT614") == ["a”."]
+    british = "He added that “the peace effort must resume in the centre of Bogotá”.\n"
     assert _rules(british, "MT614") == []
 
 
 def test_a_quoted_phrase_is_not_a_clause() -> None:
     text = "“We won,” he said with vigor. The talks would address “an aggression on the ground”.\n"
-    assert _rules(text, "MT614") == []
+    assert _unsafe_only(text, "MT614") == ["d”."]
+
+
+def test_a_scare_quote_of_one_word_is_left_alone() -> None:
+    assert _rules("“We won,” he said with vigor. He called it a “scam”.\n", "MT614") == []
 
 
 def test_british_spelling_keeps_logical_punctuation() -> None:

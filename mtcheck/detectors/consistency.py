@@ -257,6 +257,8 @@ _INSIDE = re.compile(r"[.,!?]”")
 _OUTSIDE = re.compile(r"(?<=[^\W\d_])”(?P<mark>[.,])")
 # A quotation of fewer words is a phrase (a “scam”.), which some styles close outside.
 _MIN_QUOTED_WORDS = 4
+# A single word in quotation marks (a “scam”.) is a scare quote, left as written.
+_MIN_PHRASE_WORDS = 2
 _SPEECH_NEXT = re.compile(r",? (?:[\w’'-]+ ){0,2}(?:said|says|added|explained|asked|concluded)\b")
 
 
@@ -300,27 +302,30 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
     if "”" not in text or not _OUTSIDE.search(text):
         return
     american = bool(_INSIDE.search(text)) and _american_style(text, analysis)
+    british = any(analysis.counts.get(w) for w in _BRITISH)
     for match in _OUTSIDE.finditer(text):
         opening = text.rfind("“", 0, match.start())
         if opening < 0 or text.rfind("”", opening, match.start()) >= 0:
             continue
-        if len(WORD.findall(text[opening : match.start()])) < _MIN_QUOTED_WORDS:
-            continue
-        # A whole sentence quoted closes inside in every English style, British too;
-        # a reported clause (added that “now it is…”) only in the American one.
-        if not _quotes_a_sentence(text, opening) and not (
-            american and _quotes_a_clause(text, opening)
-        ):
-            continue  # would address “an aggression…”: a quoted phrase, closed either way
         mark = match.group("mark")
         if mark == "," and _SPEECH_NEXT.match(text, match.end() - 1):
             continue  # the comma before a speech verb: MT607 reports it
+        # A whole sentence quoted closes inside in every English style, British too;
+        # a reported clause (added that “now it is…”) only in the American one.
+        words = len(WORD.findall(text[opening : match.start()]))
+        whole = words >= _MIN_QUOTED_WORDS and (
+            _quotes_a_sentence(text, opening) or (american and _quotes_a_clause(text, opening))
+        )
+        if not whole and (british or mark != "." or words < _MIN_PHRASE_WORDS):
+            continue  # would address “an aggression”.: a quoted phrase, closed either way
+        # A quoted phrase (the “sacred flock”.) closes inside too in American style,
+        # which the article follows; a person decides, as the style is a house's.
         start = match.start() - 1
         yield Hit(
             start,
             match.end(),
             (f"{text[start]}{mark}”",),
-            Applicability.SAFE,
+            Applicability.SAFE if whole else Applicability.UNSAFE,
             f"“{text[start : match.end()]}”: English puts the stop of a quoted sentence "
             f"inside the closing quotation mark; write “{text[start]}{mark}””",
         )
