@@ -42,9 +42,10 @@ def _unsafe_only(text: str, rule: str) -> list[str]:
 def test_a_stop_outside_the_quote_is_moved_in_only_where_the_article_puts_it_inside() -> None:
     us = "“We won,” he said. He added that “the peace effort must resume with vigor in Colombia”.\n"
     assert fix_text(us).endswith("with vigor in Colombia.”\n")
-    # No style shown either way: offered, never applied.
+    # No style shown either way: a reported clause is left, a short phrase offered.
     unknown = "He added that “the peace effort must resume in Colombia”.\n"
-    assert _unsafe_only(unknown, "MT614") == ["a”."]
+    assert _rules(unknown, "MT614") == []
+    assert _unsafe_only("Fans call the team the “sacred flock”.\n", "MT614") == ["k”."]
     british = "He added that “the peace effort must resume in the centre of Bogotá”.\n"
     assert _rules(british, "MT614") == []
 
@@ -52,6 +53,8 @@ def test_a_stop_outside_the_quote_is_moved_in_only_where_the_article_puts_it_ins
 def test_a_quoted_phrase_is_not_a_clause() -> None:
     text = "“We won,” he said with vigor. The talks would address “an aggression on the ground”.\n"
     assert _unsafe_only(text, "MT614") == ["d”."]
+    long = "The talks would address “an aggression on the ground and in the air and at sea”.\n"
+    assert _rules(long, "MT614") == []
 
 
 def test_a_scare_quote_of_one_word_is_left_alone() -> None:

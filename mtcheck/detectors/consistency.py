@@ -257,8 +257,11 @@ _INSIDE = re.compile(r"[.,!?]”")
 _OUTSIDE = re.compile(r"(?<=[^\W\d_])”(?P<mark>[.,])")
 # A quotation of fewer words is a phrase (a “scam”.), which some styles close outside.
 _MIN_QUOTED_WORDS = 4
-# A single word in quotation marks (a “scam”.) is a scare quote, left as written.
+# A single word in quotation marks (a “scam”.) is a scare quote, left as written; a
+# long quotation that is no sentence (would address “an aggression … on the ground”.)
+# is a reported fragment either style may close outside.
 _MIN_PHRASE_WORDS = 2
+_MAX_PHRASE_WORDS = 6
 _SPEECH_NEXT = re.compile(r",? (?:[\w’'-]+ ){0,2}(?:said|says|added|explained|asked|concluded)\b")
 
 
@@ -316,7 +319,8 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         whole = words >= _MIN_QUOTED_WORDS and (
             _quotes_a_sentence(text, opening) or (american and _quotes_a_clause(text, opening))
         )
-        if not whole and (british or mark != "." or words < _MIN_PHRASE_WORDS):
+        phrase = _MIN_PHRASE_WORDS <= words <= _MAX_PHRASE_WORDS
+        if not whole and (british or mark != "." or not phrase):
             continue  # would address “an aggression”.: a quoted phrase, closed either way
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
         # which the article follows; a person decides, as the style is a house's.
