@@ -508,6 +508,13 @@ _CLAUSE_WORDS = frozenset(
     "than whether unless once".split()
 )
 _CLAUSE_ARTICLES = frozenset({"The", "A", "An", "This", "These", "Those", "Some", "Many", "Most"})
+# No noun phrase follows a determiner with an article of its own (this The closing, the
+# The media): the capital opened a sentence in the source, and no stop was lost there.
+_DETERMINERS = frozenset("the this these those his her its their our your my".split())
+# After a preposition an article with a lower-case word is a sentence start carried over
+# (for The run of the show), or the start of a title (for The times they are): a person
+# decides. A title in title case (for The Guardian) is no match at all.
+_PREPOSITIONS = frozenset("for of with from in on at by to about into over under".split())
 # Words that introduce a title or a name, whatever it is (the film Heat, the band Low, a
 # party called Change): a capital after them is the name's.
 _TITLE_BEFORE = _NAME_BEFORE | frozenset(
@@ -583,9 +590,11 @@ def _lowering_safety(text: str, start: int, word: str) -> Applicability:
     lost instead, as where a tweet or a caption ran into the text, so the fix is left to a
     person. After, While, One… are only reported after a lower-case word, which they
     follow inside a sentence (custody After attacking)."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
+    if word in _CLAUSE_ARTICLES and previous and previous.group(1).lower() in _PREPOSITIONS:
+        return Applicability.UNSAFE
     if word not in _SENTENCE_OPENERS:
         return Applicability.SAFE
-    previous = _PREVIOUS_WORD.search(text, max(0, start - 30), start)
     if previous and (previous.group(2) or previous.group(1).lower() in _OPEN_ENDED):
         return Applicability.SAFE
     return Applicability.UNSAFE
@@ -619,7 +628,9 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
             analysis, start, word, before, after
         )
     if word in _CLAUSE_ARTICLES:
-        return before in _CLAUSE_WORDS
+        if before == word.lower():
+            return False  # the The: a word doubled, which MT743 reports
+        return before in _CLAUSE_WORDS or before in _DETERMINERS or before in _PREPOSITIONS
     if word in _AFTER_LOWER_WORD:
         return before not in _NAME_BEFORE
     return _common_word_capitalised(analysis, start, word, before, after)
