@@ -335,7 +335,8 @@ _THE_NAMES = frozenset(
 # "that The same 11 players", "The rest": words that open a noun phrase, not a name.
 _NOT_NICKNAMES = frozenset(
     "same other others rest first last next most only whole main previous following "
-    "former latter current".split()
+    "former latter current second third fourth fifth sixth seventh eighth ninth tenth "
+    "new old big great final worst".split()
 )
 # A nickname is a subject or an object; "The baggage he has" is a stray capital
 # before a clause.
