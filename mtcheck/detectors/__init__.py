@@ -21,6 +21,7 @@ from mtcheck.detectors.consistency import (
     detect_percent_style,
     detect_quote_punctuation_style,
 )
+from mtcheck.detectors.figures import detect_figure_word_groups
 from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import (
     detect_acronym_without_article,
@@ -70,6 +71,7 @@ def _comparing(function: str) -> Detector:
 
 DETECTORS: dict[str, Detector] = {
     "glued-words": detect_glued_words,
+    "figure-word-groups": detect_figure_word_groups,
     "lowercase-name": detect_lowercase_names,
     "lowercase-calendar": detect_lowercase_calendar,
     "capitalised-pronoun": detect_capitalised_pronoun,

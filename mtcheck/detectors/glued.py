@@ -618,7 +618,8 @@ def _closing_quote_joins(document: Document, analysis: Analysis) -> Iterator[Hit
             start -= 1  # report the whole run before the quote: ally”but
         before = text[start : match.start()]
         spaced = f"{before}{quote} {after}"
-        options, applicability = (spaced,), Applicability.SAFE
+        options: tuple[str, ...] = (spaced,)
+        applicability = Applicability.SAFE
         if speech:
             # forward”points out: the comma before the speech verb went with the space.
             # Certain after a quoted sentence; after a quoted phrase (the “experts”say)
