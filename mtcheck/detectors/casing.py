@@ -565,6 +565,18 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             continue  # inside a quotation that may open a sentence of its own
         if document.is_protected(start, match.end("word")):
             continue
+        if _doubles_a_relative(text, start, match.end("word"), word):
+            # which It will start: the relative is the subject already (Spanish "que
+            # comenzará"), or the pronoun is one of its own (which it will approve).
+            yield Hit(
+                start,
+                _end_of_space(text, match.end("word")),
+                ("", word.lower() + " "),
+                Applicability.UNSAFE,
+                f"“{word}” after “which” or “who”, capitalised: the relative is the subject "
+                "already; drop it (or write it in lower case if it is the verb's own)",
+            )
+            continue
         yield Hit(
             start,
             match.end("word"),
@@ -573,6 +585,23 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             f"“{word}” is capitalised mid-sentence, where no sentence starts: write "
             f"“{word.lower()}”",
         )
+
+
+_SUBJECT_PRONOUNS = frozenset({"It", "He", "She", "They"})
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who) $")
+_AUXILIARY_AFTER = re.compile(r" (?:will|would|has|had|have|is|was|are|were|can|could|must)\b")
+
+
+def _doubles_a_relative(text: str, start: int, end: int, word: str) -> bool:
+    return (
+        word in _SUBJECT_PRONOUNS
+        and bool(_RELATIVE_BEFORE.search(text, max(0, start - 6), start))
+        and bool(_AUXILIARY_AFTER.match(text, end))
+    )
+
+
+def _end_of_space(text: str, end: int) -> int:
+    return end + 1 if text[end : end + 1] == " " else end
 
 
 # Words no English sentence ends on: a capital after them opens no sentence.
