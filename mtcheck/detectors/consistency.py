@@ -319,7 +319,10 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         whole = words >= _MIN_QUOTED_WORDS and (
             _quotes_a_sentence(text, opening) or (american and _quotes_a_clause(text, opening))
         )
+        # A reported clause (insisted that “it has failed”.) is moved only on the
+        # article's own evidence of American style, above.
         phrase = _MIN_PHRASE_WORDS <= words <= _MAX_PHRASE_WORDS
+        phrase = phrase and not _quotes_a_clause(text, opening)
         if not whole and (british or mark != "." or not phrase):
             continue  # would address “an aggression”.: a quoted phrase, closed either way
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
