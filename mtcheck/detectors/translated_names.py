@@ -369,6 +369,51 @@ def _nickname_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator
         )
 
 
+# A Spanish name whose "de" alone was translated (Gente of Zona, Caballero of the Salsa,
+# Banco of México): a Spanish word English does not use, then of, then a capital.
+_HALF_TRANSLATED = re.compile(
+    r"(?<![\w’'-])(?P<left>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})[ \t]+(?P<of>of(?:[ \t]+the)?)[ \t]+"
+    r"(?P<right>[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)(?![\w’'-])"
+)
+# Spanish words English has made its own, which may head an English name with "of".
+_LEFT_SHARED = frozenset("patio mesa fiesta junta salsa siesta villa santa san".split())
+_SPANISH_LEFT_ZIPF = 3.0
+_AFTER_SPANISH_PARTICLE = re.compile(r"\b(?:de|del|la|las|los|el|y)[ \t]+$")
+
+
+def _spanish_of(right: str) -> str:
+    """de, del, de la, de los, de las for "of the", by the ending of the next word."""
+    lower = right.lower()
+    if lower.endswith("as"):
+        return "de las"
+    if lower.endswith("os"):
+        return "de los"
+    return "de la" if lower.endswith(("a", "ión", "dad")) else "del"
+
+
+def _half_translated_hits(analysis: Analysis, taken: list[tuple[int, int]]) -> Iterator[Hit]:
+    text = analysis.text
+    if " of " not in text:
+        return
+    for match in _HALF_TRANSLATED.finditer(text):
+        left, right = match.group("left"), match.group("right")
+        spanish = zipf(left, "es")
+        if fold(left) in _LEFT_SHARED or spanish < _SPANISH_LEFT_ZIPF or zipf(left) >= spanish - 1:
+            continue
+        if _AFTER_SPANISH_PARTICLE.search(text, max(0, match.start() - 5), match.start()):
+            continue  # Plaza de Armas of Lima: the Spanish name is whole, "of Lima" English
+        if not _free(analysis, *match.span(), taken):
+            continue
+        link = "de" if match.group("of") == "of" else _spanish_of(right)
+        name = f"{left} {link} {right}"
+        yield Hit(
+            *match.span(),
+            (name,),
+            Applicability.UNSAFE,
+            f"“{match.group()}”: a Spanish name with its “de” translated; write “{name}”",
+        )
+
+
 def detect_translated_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
     hits = list(_lexicon_hits(analysis))
     yield from hits
@@ -378,6 +423,7 @@ def detect_translated_names(document: Document, analysis: Analysis) -> Iterator[
         yield from _club_hits(analysis, taken)
     if _register_holds(analysis, registers.get("hispanic", frozenset()), 1):
         yield from _saint_hits(analysis, taken)
+        yield from _half_translated_hits(analysis, taken)
         if any(
             _register_holds(analysis, registers.get(r, frozenset()), 2) for r in ("sport-es", "tv")
         ):
