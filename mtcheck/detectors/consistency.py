@@ -328,13 +328,18 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
         # which the article follows; a person decides, as the style is a house's.
         start = match.start() - 1
+        what = (
+            "English puts the stop of a quoted sentence"
+            if whole
+            else "American style puts the stop"
+        )
         yield Hit(
             start,
             match.end(),
             (f"{text[start]}{mark}”",),
             Applicability.SAFE if whole else Applicability.UNSAFE,
-            f"“{text[start : match.end()]}”: English puts the stop of a quoted sentence "
-            f"inside the closing quotation mark; write “{text[start]}{mark}””",
+            f"“{text[start : match.end()]}”: {what} inside the closing quotation mark; "
+            f"write “{text[start]}{mark}””",
         )
 
 

@@ -18,8 +18,9 @@ from mtcheck.model import Applicability
 _GROUPS = re.compile(
     r"(?<![\d.,])(?:(?P<millions>[1-9]\d{0,2}) million[ \t]+)?"
     r"(?P<thousands>\d{1,3}) thousand"
-    r"(?:[ \t]+(?P<units>\d{1,3})(?P<doubled>[ \t]+thousand)?)?"
-    r"(?![\d.,]|[ \t]+(?:million|billion|thousand)\b)"
+    r"(?:[ \t]+(?P<units>\d{1,3})(?!\d|[.,]\d)(?P<doubled>[ \t]+thousand)?)?"
+    # A stop or a comma may follow the figure (… 218.), a digit may not.
+    r"(?![.,]\d|[ \t]+(?:\d|million|billion|thousand)\b)"
 )
 
 
