@@ -134,3 +134,11 @@ def test_an_ordinal_template_writes_the_number_as_an_ordinal(
 def test_an_ordinal_of_an_unknown_group_names_file_and_line(tmp_path: Path) -> None:
     with pytest.raises(RuleError, match=r"house\.toml:\d+: .*unknown group 'm'"):
         load_file(_ordinal_rule(tmp_path, "m"))
+
+
+def test_rule_format_lists_every_detector() -> None:
+    """docs/rule-format.md names each detector a rule file may use."""
+    from mtcheck.detectors import DETECTORS
+
+    doc = (Path(__file__).parent.parent / "docs" / "rule-format.md").read_text(encoding="utf-8")
+    assert [name for name in DETECTORS if f"`{name}`" not in doc] == []
