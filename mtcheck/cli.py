@@ -290,6 +290,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     evaluation.add_argument(
+        "--by-rule",
+        action="store_true",
+        help=(
+            "a table per rule: findings on its category's artefacts, on others, on none "
+            "and on clean text, and how many of its fixes write the post-edit exactly"
+        ),
+    )
+    evaluation.add_argument(
         "--min-precision", type=float, metavar="P", help="exit 1 below this overall precision"
     )
     evaluation.add_argument(
@@ -612,6 +620,7 @@ def _eval_options(args: argparse.Namespace) -> EvalOptions:
         args.corpus,
         format=args.format,
         verbose=args.verbose,
+        by_rule=args.by_rule,
         min_precision=args.min_precision,
         min_recall=args.min_recall,
         max_clean_rate=args.max_clean_rate,

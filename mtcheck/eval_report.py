@@ -103,6 +103,38 @@ def _fix_table(evaluation: Evaluation) -> Table:
     return table
 
 
+def _rules_table(evaluation: Evaluation) -> Table:
+    table = Table(
+        title="By rule (where findings land; fixes that write the post-edit exactly)",
+        caption=(
+            "right: on an artefact of the rule's category; other: on one of another category; "
+            "outside: on no artefact; clean: in clean articles; exact: fixes on the rule's "
+            "artefacts that give the post-edit, of all offered (and of the safe ones)"
+        ),
+    )
+    for column in ("rule", "category", "findings", "right", "other", "outside", "clean", "P"):
+        table.add_column(column, justify="left" if column in ("rule", "category") else "right")
+    table.add_column("exact fixes", justify="right")
+    table.add_column("exact safe", justify="right")
+    scores = sorted(evaluation.rules.values(), key=lambda s: (-s.findings, s.rule))
+    for score in scores:
+        table.add_row(
+            score.rule,
+            score.category,
+            str(score.findings),
+            str(score.right),
+            str(score.other_category),
+            str(score.outside),
+            str(score.clean),
+            _pct(score.precision) if score.findings > score.clean else "",
+            f"{score.exact_fixes}/{score.fixes}",
+            f"{score.safe_exact}/{score.safe_fixes}",
+        )
+    if not scores:
+        table.add_row("(no findings)", "", "0", "", "", "", "", "", "", "")
+    return table
+
+
 def _print_worse(console: Console, evaluation: Evaluation, verbose: bool) -> None:
     """Where each line a fix made worse is; its text only when asked for, so that a
     held-out set can be measured by its tables and its text stay unread."""
@@ -116,7 +148,9 @@ def _print_worse(console: Console, evaluation: Evaluation, verbose: bool) -> Non
             console.print(where)
 
 
-def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = False) -> None:
+def render_evaluation(
+    console: Console, evaluation: Evaluation, verbose: bool = False, by_rule: bool = False
+) -> None:
     console.print(
         Text(
             f"{evaluation.articles} machine-translated and {evaluation.clean_articles} clean "
@@ -134,6 +168,8 @@ def render_evaluation(console: Console, evaluation: Evaluation, verbose: bool = 
     if evaluation.bilingual is not None:
         console.print(_bilingual_table(evaluation.bilingual))
     console.print(_clean_table(evaluation))
+    if by_rule:
+        console.print(_rules_table(evaluation))
     if evaluation.articles:
         console.print(_fix_table(evaluation))
     else:  # scores of no text at all would read as a measured 0.00
@@ -218,6 +254,22 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
             "per_1000_words": evaluation.clean_rate,
             "by_rule": dict(evaluation.clean_findings),
         },
+        "rules": [
+            {
+                "rule": score.rule,
+                "category": score.category,
+                "findings": score.findings,
+                "right": score.right,
+                "other_category": score.other_category,
+                "outside": score.outside,
+                "clean": score.clean,
+                "fixes": score.fixes,
+                "exact_fixes": score.exact_fixes,
+                "safe_fixes": score.safe_fixes,
+                "safe_exact_fixes": score.safe_exact,
+            }
+            for score in sorted(evaluation.rules.values(), key=lambda s: s.rule)
+        ],
         "fixes": {
             level: {
                 "bleu": m.bleu,

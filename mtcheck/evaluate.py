@@ -24,6 +24,7 @@ from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
 from mtcheck.errors import InputError
 from mtcheck.model import CATEGORIES, Applicability, Finding
+from mtcheck.rule_scores import RuleScore, score_rules
 
 OVERALL = "overall"
 LEVELS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
@@ -105,6 +106,7 @@ class Evaluation:
     mt_words: int = 0
     outside_annotations: int = 0
     other_category: int = 0
+    rules: dict[str, RuleScore] = field(default_factory=dict)
 
     @property
     def outside_rate(self) -> float:
@@ -350,6 +352,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
     articles = clean_articles = 0
     mt_words = outside = other_category = 0
     bilingual = Bilingual(0, {}, Tally(), Tally())
+    rules: dict[str, RuleScore] = {}
     comparing = RuleSet(tuple(r for r in ruleset if r.compares_original), ruleset.config)
     paths = corpus_files(corpus)
     if not paths:
@@ -360,6 +363,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
         article = load_article(path)
         document = article.document()
         findings = check(document, ruleset)
+        score_rules(article, findings, rules)
         if article.original is not None:
             bilingual.articles += 1
             compared = without_chrome_additions(check(document, comparing), findings)
@@ -423,4 +427,5 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
         mt_words=mt_words,
         outside_annotations=outside,
         other_category=other_category,
+        rules=rules,
     )

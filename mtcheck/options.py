@@ -162,6 +162,7 @@ class EvalOptions:
     corpus: Path = Path("corpus")
     format: str = "table"
     verbose: bool = False
+    by_rule: bool = False
     min_precision: float | None = None
     min_recall: float | None = None
     max_clean_rate: float | None = None

@@ -29,7 +29,7 @@ def run_eval(options: EvalOptions, ruleset: RuleSet, out: TextIO, err: TextIO) -
 
         out.write(render(evaluation))
     else:
-        render_evaluation(make_console(out), evaluation, options.verbose)
+        render_evaluation(make_console(out), evaluation, options.verbose, options.by_rule)
     failures = _below_thresholds(options, evaluation)
     for failure in failures:
         err.write(f"mtcheck eval: below threshold: {failure}\n")
