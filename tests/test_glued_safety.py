@@ -131,3 +131,16 @@ def test_a_reporting_verb_or_a_possessive_glued_to_its_neighbour(text: str, fixe
 
 def test_a_possessive_before_a_word_beginning_with_s_is_left() -> None:
     assert [f for f in check_text("Peru’sixty ministers met.") if f.category == "glued-words"] == []
+
+
+def test_a_relative_clause_after_a_name_gets_its_comma_back() -> None:
+    # Real post-edits restore the comma the stripped link took: Jamaica, where.
+    fixed = fix_text("The team flew to Jamaicawhere it will play on Sunday.")
+    assert fixed == "The team flew to Jamaica, where it will play on Sunday."
+
+
+def test_of_two_readings_as_a_name_and_a_word_the_longer_word_wins() -> None:
+    found = [f for f in check_text("Rain fell in the Balearicsalthough Murcia stayed dry.")]
+    glued = [f for f in found if f.rule_id == "MT801"]
+    assert glued and glued[0].fix is not None
+    assert glued[0].fix.edits[0].replacement == "Balearics, although"

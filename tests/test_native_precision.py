@@ -183,3 +183,59 @@ def test_a_common_word_glued_to_a_closed_class_word_is_still_split() -> None:
 
 def test_a_surname_made_of_two_words_is_not_glued() -> None:
     assert _findings("On Monday Trippier said the plan was fine.", "MT801") == []
+
+
+# Guards of the seventh real-text pass (2026-12-04); the sentences are our own.
+
+
+def test_an_inflected_english_word_opening_a_headline_is_no_name() -> None:
+    text = (
+        "Vaccinating children is a duty in Costa Rica\n\nIn Heredia, vaccinating children is free."
+    )
+    assert _findings(text, "MT811") == []
+
+
+def test_a_rare_name_at_a_sentence_start_still_shows_its_capital() -> None:
+    text = "Demichelis spoke first.\n\nThe coach, demichelis, left."
+    assert _findings(text, "MT811") == ["demichelis"]
+
+
+def test_a_country_in_capitals_in_a_dateline_is_house_style() -> None:
+    text = (
+        "TEGUCIGALPA, HONDURAS. The bank of Honduras said the remittances to Honduras grew, "
+        "and Honduras will publish the figures for Honduras on Monday."
+    )
+    assert _findings(text, "MT805") == []
+
+
+def test_a_country_acronym_as_a_modifier_takes_no_article() -> None:
+    text = "The US said the sanctions stand. US companies in Caracas will wind down."
+    assert _findings(text, "MT730") == []
+
+
+def test_an_acronym_said_as_a_word_goes_bare_even_beside_a_modifier_use() -> None:
+    text = (
+        "The figures come from the PAHO update. In Lima, PAHO said cases rose, and in Quito "
+        "PAHO said they fell.\nPAHO reported 300 deaths."
+    )
+    assert _findings(text, "MT730") == []
+
+
+def test_an_acronym_the_article_gives_an_article_still_needs_it_at_a_sentence_start() -> None:
+    text = "The rate set by the BCV rose. The BCV said so on Monday.\nBCV reported a fall."
+    assert _findings(text, "MT730") == ["BCV"]
+
+
+def test_a_list_of_the_readers_rights_addresses_the_reader() -> None:
+    text = "Detainees have rights:\n• to know the cause of your detention and the officer's name.\n"
+    assert _findings(text, "MT723") == []
+
+
+def test_a_long_english_word_the_table_lacks_is_not_split() -> None:
+    text = "The office signed a deal with the Superintendency of Insurance on Monday."
+    assert _findings(text, "MT801") == []
+
+
+def test_a_company_after_a_brand_prefix_is_not_split() -> None:
+    text = "Chevron and PdV run the PetroBoscan joint venture in Zulia."
+    assert _findings(text, "MT801") == []

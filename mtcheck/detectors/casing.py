@@ -318,7 +318,7 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
         # Meteorological Service) is that name's; its lower-case use is the word's.
         and not (_derived_english_word(word) and _inside_longer_name(text, token))
     )
-    if frequency < _RARE_WORD_ZIPF:
+    if frequency < _RARE_WORD_ZIPF and not _inflected_english_word(word):
         capitalised = max(capitalised, len(outside_titles))
     if frequency < _UNKNOWN_WORD_ZIPF:  # a word English hardly knows: a headline counts too
         capitalised = max(capitalised, analysis.counts.get(_capitalise(word), 0))
@@ -360,6 +360,15 @@ def _derived_english_word(word: str) -> bool:
         and word.endswith(_DERIVED_SUFFIXES)
         and zipf(word) >= _RARE_WORD_ZIPF
     )
+
+
+# An English word in an inflected form (vaccinating, cordoned) is rare in the frequency
+# table but no name: its capital at a sentence start is the sentence's.
+_INFLECTIONS = ("ing", "ed", "ly", "ness", "tion", "tions", "ment", "ments")
+
+
+def _inflected_english_word(word: str) -> bool:
+    return word.isascii() and word.endswith(_INFLECTIONS) and zipf(word) > 0
 
 
 def _inside_longer_name(text: str, token: Token) -> bool:

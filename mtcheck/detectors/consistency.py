@@ -158,9 +158,10 @@ def _shouting(text: str, offset: int) -> bool:
 
 
 # A dateline or a label in capitals at the start of a line: VIÑA DEL MAR, / VALENCIA: / CULIACAN (
+_CAPITAL_WORDS = r"(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]+){0,4}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]*"
+# VIÑA DEL MAR, Chile — and TEGUCIGALPA, HONDURAS. : the city, and its country in capitals too.
 _DATELINE = re.compile(
-    r"[ \t]*(?:[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]+){0,4}[A-ZÁÉÍÓÚÑÜ][A-ZÁÉÍÓÚÑÜ.'’-]*[ \t]*"
-    r"(?:[,:—–(]|[.-][ \t])"
+    rf"[ \t]*{_CAPITAL_WORDS}(?:,[ \t]*{_CAPITAL_WORDS}(?=[.:—–-]))?(?:[,:—–(]|[.-][ \t])"
 )
 
 

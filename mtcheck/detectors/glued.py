@@ -193,6 +193,7 @@ def _min_half_score(half: str) -> float:
 def best_split(token: str, analysis: Analysis) -> Split | None:
     """The most likely two-word reading of a token, or None when no reading is good."""
     best: Split | None = None
+    best_boosted = False
     for i in range(1, len(token)):
         left, right = token[:i], token[i:]
         if (len(left) == 1 or len(right) == 1) and not _lone_article(left, right):
@@ -203,11 +204,12 @@ def best_split(token: str, analysis: Analysis) -> Split | None:
             continue  # OpenAI, BioNTech: not a word boundary
         left_score, left_evidence = _half_score(left, analysis)
         right_score, right_evidence = _half_score(right, analysis)
-        if (
+        boosted = (
             not left_evidence
             and _name_shaped(left)
             and (_telling_tail(right) or right in _CLAUSE_OPENERS)
-        ):
+        )
+        if boosted:
             # Banorteexplained, Guajirawhere, GameroHowever: an unknown name, then a word
             # no name ends in.
             left_score = max(left_score, _min_half_score(left))
@@ -218,9 +220,17 @@ def best_split(token: str, analysis: Analysis) -> Split | None:
         if left_score < _min_half_score(left) or right_score < _min_half_score(right):
             continue
         candidate = Split(left, right, left_score + right_score, left_evidence, right_evidence)
-        if best is None or candidate.score > best.score:
-            best = candidate
+        if best is not None and boosted and best_boosted:
+            # Two readings as an unknown name and a telling word (Balearics + although,
+            # Balearicsal + though): the longer word, tried first, wins unless far weaker.
+            if candidate.score > best.score + _LONGER_TAIL_MARGIN:
+                best = candidate
+        elif best is None or candidate.score > best.score:
+            best, best_boosted = candidate, boosted
     return best
+
+
+_LONGER_TAIL_MARGIN = 1.0
 
 
 def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability | None:
@@ -341,6 +351,8 @@ def _camel_confidence(split: Split, analysis: Analysis) -> Applicability | None:
     (UkraineSerhiy); a common English word after the capital (CubaPhoto) is left to a person.
     A first half that is no known name, before a second that opens no clause, is the
     shape of a brand and nothing else (WeWork, FanDuel, DraftKings, AirPods): not reported."""
+    if split.left in _BRAND_PREFIXES and split.right not in _CLAUSE_OPENERS:
+        return None
     if not _known_name(split.left, analysis):
         opener = (
             split.left in _CLAUSE_OPENERS
@@ -384,9 +396,19 @@ def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicabilit
         return None  # Sheinbaum is not Shein + baum: a name's tail is seldom a rare word
     if known or split.left_evidence:
         return Applicability.SAFE
+    if left.lower().startswith(_ENGLISH_PREFIXES):
+        return None  # Superintendency: a rare English word, not Superin + tendency
     # An unknown capitalised word and a plain word may be one surname (Trippier,
     # Stonehouse): only a tail no surname ends in (reported, although) tells a lost space.
     return Applicability.UNSAFE if _telling_tail(tail) or tail in _UNITS else None
+
+
+# Word-forming prefixes: an unknown capitalised half opening with one is the start of
+# a long English word the frequency table lacks (Superintendency, Intergovernmental).
+_ENGLISH_PREFIXES = ("super", "inter", "trans", "counter", "under", "over", "multi", "micro")
+# Prefixes of company names (PetroBoscan, BancoEstado, TeleSUR): a capitalised half after
+# one is the brand's, even where the prefix is also a surname (Petro).
+_BRAND_PREFIXES = frozenset({"Petro", "Banco", "Tele", "Grupo", "Agro", "Aero", "Eco", "Bio"})
 
 
 def _given_name_only(half: str, analysis: Analysis) -> bool:
@@ -510,7 +532,14 @@ def _separators(
         return (f"{split.left}. {split.right}", spaced), Applicability.UNSAFE
     if split.left[0].isupper() and split.right in _TITLES:
         return (f"{split.left}, {split.right}", spaced), Applicability.UNSAFE
+    if split.left[0].isupper() and split.right in _NON_RESTRICTIVE:
+        # Jamaicawhere, Shadowwhich: a clause after a name is an aside, and English
+        # sets it off; the comma went with the link, as the real post-edits restore it.
+        return (f"{split.left}, {split.right}",), applicability
     return (spaced,), applicability
+
+
+_NON_RESTRICTIVE = frozenset({"which", "where", "although", "though", "whereas"})
 
 
 def _in_code_or_address(document: Document, start: int, end: int) -> bool:

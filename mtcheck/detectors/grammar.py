@@ -50,13 +50,20 @@ def detect_personal_a(document: Document, analysis: Analysis) -> Iterator[Hit]:
 _BARE_ACRONYM_OPENER = re.compile(r"(?:^|(?<=[.!?][ \t])|(?<=\n))([A-Z]{2,6})(?=[ \t]+[a-z]+\b)")
 
 
+# Countries and blocs that English writes bare as modifiers (US companies, EU leaders)
+# beside "the US" as a noun: a sentence opening with one is no dropped article.
+_ADJECTIVAL_ACRONYMS = frozenset({"US", "UK", "EU", "UN", "UAE", "USA"})
+
+
 def detect_acronym_without_article(document: Document, analysis: Analysis) -> Iterator[Hit]:
     """``BCV reported``: Spanish drops the article a sentence start needs, where the
     same article writes ``the BCV`` elsewhere (an acronym read as letters takes it)."""
     text = analysis.text
     for match in _BARE_ACRONYM_OPENER.finditer(text):
         acronym = match.group(1)
-        if not re.search(r"\bthe[ \t]+" + acronym + r"\b", text):
+        if acronym in _ADJECTIVAL_ACRONYMS:
+            continue
+        if not _takes_the(acronym, text):
             continue
         start, end = match.span(1)
         if document.is_protected(start, end) or _in_headline(text, start):
@@ -69,6 +76,14 @@ def detect_acronym_without_article(document: Document, analysis: Analysis) -> It
             f"“{acronym}” opens the sentence without the article this article gives it "
             f"elsewhere (the {acronym}): write “The {acronym}”",
         )
+
+
+def _takes_the(acronym: str, text: str) -> bool:
+    """The article writes "the BCV" more often than a bare BCV inside a sentence (an
+    acronym said as a word, PAHO or NATO, goes bare: "the PAHO update" is a modifier)."""
+    with_the = len(re.findall(r"\b[Tt]he[ \t]+" + acronym + r"\b", text))
+    bare_inside = len(re.findall(r"(?<![Tt]he )(?<=[a-z,] )" + acronym + r"\b", text))
+    return with_the > bare_inside
 
 
 def _in_headline(text: str, offset: int) -> bool:

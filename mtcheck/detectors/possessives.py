@@ -59,6 +59,8 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
         words = _WORD.findall(body)
         if len(words) < _MIN_WORDS or words[0].lower() in _IMPERATIVE | _EXPLAINER:
             continue
+        if body.lstrip().startswith(_LIST_MARKS) or words[0].lower() == "to":
+            continue  # a list of the reader's rights or steps (• to know your rights)
         if body.rstrip().endswith("?"):
             continue  # a question put to the reader
         for match in _YOUR.finditer(body):
@@ -76,6 +78,9 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 f"“{match.group()}” in a sentence that addresses nobody: Spanish “su” is his, "
                 "her, its or their as well; choose the one the sentence means",
             )
+
+
+_LIST_MARKS = ("•", "·", "*", "-", "–", "▪")
 
 
 def _quoted(body: str, offset: int) -> bool:
