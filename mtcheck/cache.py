@@ -43,6 +43,7 @@ Entry = tuple[tuple[Finding, ...], tuple[Suppression, ...]]
 def ruleset_fingerprint(ruleset: RuleSet) -> str:
     """Changes whenever anything that decides the findings changes."""
     from mtcheck.lexicon import _source_stamp
+    from mtcheck.resources import rules_dir
 
     digest = hashlib.sha256(__version__.encode())
     # The code too, by size and time: an edited checkout never reads stale results.
@@ -55,6 +56,12 @@ def ruleset_fingerprint(ruleset: RuleSet) -> str:
     for path in paths:
         with contextlib.suppress(OSError):
             digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+    # The word lists decide findings as much as the rule files (a given name added to the
+    # gender lexicon changes the pronoun detector's findings).
+    for word_list in sorted((rules_dir() / "lexicon").glob("*.txt")):
+        with contextlib.suppress(OSError):
+            digest.update(word_list.name.encode())
+            digest.update(hashlib.sha256(word_list.read_bytes()).digest())
     digest.update(repr(ruleset.config).encode())
     digest.update(_source_stamp().encode())
     return digest.hexdigest()

@@ -203,3 +203,20 @@ def test_a_malformed_file_index_is_ignored_with_a_notice(run, tmp_path: Path, mo
     index.write_text("[1, 2", encoding="utf-8")
     again = run("check", "--format", "concise", str(articles))
     assert again.out == first.out and "files-v3.json: not a result cache; ignored" in again.err
+
+
+def test_an_edited_word_list_changes_the_fingerprint(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # A given name added to the gender lexicon changes findings: no stale cached result.
+    import shutil
+
+    from mtcheck import resources
+    from mtcheck.cache import ruleset_fingerprint
+    from mtcheck.engine import default_ruleset
+
+    shutil.copytree(resources.rules_dir() / "lexicon", tmp_path / "lexicon")
+    monkeypatch.setattr(resources, "rules_dir", lambda: tmp_path)
+    ruleset = default_ruleset()
+    before = ruleset_fingerprint(ruleset)
+    names = tmp_path / "lexicon" / "given-names.txt"
+    names.write_text(names.read_text(encoding="utf-8") + "Zenaida = f\n", encoding="utf-8")
+    assert ruleset_fingerprint(ruleset) != before

@@ -157,3 +157,26 @@ def test_a_speaker_given_as_a_pronoun_and_a_name() -> None:
     text = "“It will not change,” he added Soto during the ceremony.\n"
     assert fix_text(text, unsafe=True) == "“It will not change,” Soto added during the ceremony.\n"
     assert not _flagged("“It will not change,” he said Monday.\n", "MT741")
+
+
+def test_a_womans_surname_as_a_possessive_keeps_her_as_the_subject() -> None:
+    text = (
+        "The new face is Violeta Gómez, a presenter in Cali.\n\n"
+        "Gómez’s career did not begin with his appearance on the show, since he also sings."
+    )
+    assert _flagged(text, "MT720") == ["his", "he"]
+
+
+def test_a_person_named_by_a_noun_after_a_woman_may_be_the_one_meant() -> None:
+    text = (
+        "The detainee’s sister, Miriam Apaza, said she went to the station in La Paz. "
+        "According to her, the leader was arrested when he arrived at the market."
+    )
+    assert _flagged(text, "MT720") == []
+
+
+def test_a_bare_percentage_loses_the_spanish_article() -> None:
+    assert fix_text("The show in Madrid led with a 11.5% and 900,000 viewers.") == (
+        "The show in Madrid led with 11.5% and 900,000 viewers."
+    )
+    assert _flagged("A 5% rise in Lima surprised analysts.", "MT747") == []

@@ -85,6 +85,15 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
                 carry = after_her is None
                 if not woman:
                     woman, subject, others = True, anchor, after_her
+                elif after_her is not None:
+                    # "According to her, the leader … when he arrived": he is the leader.
+                    others = after_her if others is None else min(others, after_her)
+        if woman and subject is None:
+            # The woman is carried from the sentence before: a person this sentence names
+            # by a noun (the leader, the detainee) may be the one the pronoun means.
+            person = _person_noun_after(words, -1)
+            if person is not None:
+                others = person if others is None else min(others, person)
         if woman:
             yield from _his_for_her(sentence, words, subject, others)
         text_between_sentences = text[sentence.end() : sentence.end() + 2]
@@ -132,6 +141,9 @@ def _woman_subject(words: list[re.Match[str]], genders: dict[str, str]) -> int |
         if gender == "m" or token in ("He", "he", "His"):
             return None  # He and Ana Ruiz…: a man shares the subject
         if token[:1].isupper() and token.endswith(("'s", "’s")):
+            following = words[index + 1].group().lower() if index + 1 < len(words) else ""
+            if genders.get(token[:-2]) == "f" and following.rstrip("s") not in _PERSON_NOUNS:
+                return index  # González’s career … his appearance: the career is hers
             return None  # Soto's lawyer Ana Ruiz said he…: he may be Soto
     return None
 
