@@ -85,19 +85,22 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
                 carry = after_her is None
                 if not woman:
                     woman, subject, others = True, anchor, after_her
-                elif after_her is not None:
+                else:
                     # "According to her, the leader … when he arrived": he is the leader.
-                    others = after_her if others is None else min(others, after_her)
+                    others = _earliest(others, after_her)
         if woman and subject is None:
             # The woman is carried from the sentence before: a person this sentence names
             # by a noun (the leader, the detainee) may be the one the pronoun means.
-            person = _person_noun_after(words, -1)
-            if person is not None:
-                others = person if others is None else min(others, person)
+            others = _earliest(others, _person_noun_after(words, -1))
         if woman:
             yield from _his_for_her(sentence, words, subject, others)
         text_between_sentences = text[sentence.end() : sentence.end() + 2]
         woman_before = carry and "\n\n" not in text_between_sentences
+
+
+def _earliest(first: int | None, second: int | None) -> int | None:
+    """The nearer of two places where someone else is named, either of which may be none."""
+    return min((p for p in (first, second) if p is not None), default=None)
 
 
 # A given name and the capitalised word after it: the surname the article may use alone.
