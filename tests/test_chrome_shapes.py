@@ -183,3 +183,25 @@ def test_an_archive_header_and_a_cut_teaser_go_but_an_elided_quotation_stays() -
         "Tag Archives: blockade",
         "Ministers met in the palace to discuss the budget and […]",
     ]
+
+
+def test_a_credit_under_two_photos_keeps_one_copy_of_each_pair() -> None:
+    credit = "Facebook / Archdiocese of Santiago de Cuba"
+    text = (
+        f"The pilgrims walked to El Cobre on Sunday.\n\n{credit}\n\n{credit}\n\n"
+        f"The archbishop spoke at noon in the square.\n\n{credit}\n\n{credit}\n\nIt ended.\n"
+    )
+    fixed = fix_text(text)
+    assert fixed.count(credit) == 2 and "The archbishop spoke" in fixed
+
+
+def test_a_headline_scraped_again_below_its_date_is_still_removed() -> None:
+    text = "Rain returns to Lima this week\n\nMay 3, 2024\n\nRain returns to Lima this week\n\nIt rained.\n"
+    assert fix_text(text).count("Rain returns to Lima this week") == 1
+
+
+def test_a_caption_with_its_credit_is_offered_not_removed() -> None:
+    text = "The parade went on.\n\nMontevideo Carnival. Photo: Ana Ruiz\n\nIt ended at dawn.\n"
+    caption = [f for f in check_text(text) if "Carnival" in f.matched]
+    assert caption and all(f.fix is None or f.fix.applicability.label != "safe" for f in caption)
+    assert "Montevideo Carnival" in fix_text(text)

@@ -239,3 +239,17 @@ def test_a_long_english_word_the_table_lacks_is_not_split() -> None:
 def test_a_company_after_a_brand_prefix_is_not_split() -> None:
     text = "Chevron and PdV run the PetroBoscan joint venture in Zulia."
     assert _findings(text, "MT801") == []
+
+
+def test_a_spanish_common_noun_capitalised_once_is_no_name() -> None:
+    text = "The categories are murgas and comparsas.\n\nThe winner was Sarabanda (Comparsas).\n"
+    assert _findings(text, "MT811") == []
+
+
+def test_an_institution_in_lower_case_inside_a_quotation_is_not_fixed_safely() -> None:
+    text = (
+        "Pensions will rise on March 10 when the new Retirement Mobility Index is presented.\n\n"
+        "The minister said: “The retirement mobility index is going to be announced,” he added.\n"
+    )
+    assert _findings(text, "MT811") == ["retirement mobility index"]
+    assert _safe(text, "MT811") == []

@@ -27,6 +27,7 @@ _COMMON_WORD_ZIPF = 3.5
 # Below this frequency even a capital at a sentence start shows a name (Demichelis).
 _RARE_WORD_ZIPF = 2.5
 _UNKNOWN_WORD_ZIPF = 2.0
+_SPANISH_COMMON_ZIPF = 3.0
 
 
 @cache
@@ -286,14 +287,24 @@ def _lowercase_institutions(
             if _DESCRIBING.search(text, max(0, start - 24), start):
                 continue  # its national weather service: a description, not the name
             flagged.add(start)
+            # Inside a quotation the words are the speaker's, who may mean the thing
+            # rather than its name ("the retirement mobility index is going to rise").
+            quoted = _inside_quotation(text, start)
             yield Hit(
                 start,
                 end,
                 (name,),
-                Applicability.SAFE,
+                Applicability.UNSAFE if quoted else Applicability.SAFE,
                 f"“{match.group()}” is the name the article writes “{name}” elsewhere: "
                 "write it with its capitals",
             )
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    """An opening curly quotation mark on the line before the offset is still open."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    before = text[line_start:offset]
+    return before.count("“") > before.count("”")
 
 
 def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
@@ -318,6 +329,10 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
         # Meteorological Service) is that name's; its lower-case use is the word's.
         and not (_derived_english_word(word) and _inside_longer_name(text, token))
     )
+    if zipf(word, "es") >= _SPANISH_COMMON_ZIPF:
+        # A Spanish common noun (comparsas, murgas) is rare in English but no name: only
+        # a majority of capitals mid-sentence tells that the article means one.
+        return capitalised > analysis.lower_count(word)
     if frequency < _RARE_WORD_ZIPF and not _inflected_english_word(word):
         capitalised = max(capitalised, len(outside_titles))
     if frequency < _UNKNOWN_WORD_ZIPF:  # a word English hardly knows: a headline counts too

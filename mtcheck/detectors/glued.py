@@ -539,7 +539,11 @@ def _separators(
     return (spaced,), applicability
 
 
-_NON_RESTRICTIVE = frozenset({"which", "where", "although", "though", "whereas"})
+# Words that open an aside after a name: on the real tuning shares a comma went with the
+# link before every one of them (Aires, who; September, according to).
+_NON_RESTRICTIVE = frozenset(
+    {"which", "where", "who", "whose", "although", "though", "whereas", "according"}
+)
 
 
 def _in_code_or_address(document: Document, start: int, end: int) -> bool:
