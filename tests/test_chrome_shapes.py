@@ -196,7 +196,8 @@ def test_a_credit_under_two_photos_keeps_one_copy_of_each_pair() -> None:
 
 
 def test_a_headline_scraped_again_below_its_date_is_still_removed() -> None:
-    text = "Rain returns to Lima this week\n\nMay 3, 2024\n\nRain returns to Lima this week\n\nIt rained.\n"
+    headline = "Rain returns to Lima this week"
+    text = f"{headline}\n\nMay 3, 2024\n\n{headline}\n\nIt rained.\n"
     assert fix_text(text).count("Rain returns to Lima this week") == 1
 
 
