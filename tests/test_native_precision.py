@@ -241,11 +241,6 @@ def test_a_company_after_a_brand_prefix_is_not_split() -> None:
     assert _findings(text, "MT801") == []
 
 
-def test_a_spanish_common_noun_capitalised_once_is_no_name() -> None:
-    text = "The categories are murgas and comparsas.\n\nThe winner was Sarabanda (Comparsas).\n"
-    assert _findings(text, "MT811") == []
-
-
 def test_an_institution_in_lower_case_inside_a_quotation_is_not_fixed_safely() -> None:
     text = (
         "Pensions will rise on March 10 when the new Retirement Mobility Index is presented.\n\n"

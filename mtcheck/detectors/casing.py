@@ -27,7 +27,6 @@ _COMMON_WORD_ZIPF = 3.5
 # Below this frequency even a capital at a sentence start shows a name (Demichelis).
 _RARE_WORD_ZIPF = 2.5
 _UNKNOWN_WORD_ZIPF = 2.0
-_SPANISH_COMMON_ZIPF = 3.0
 
 
 @cache
@@ -329,10 +328,6 @@ def _capitalised_elsewhere(word: str, analysis: Analysis) -> bool:
         # Meteorological Service) is that name's; its lower-case use is the word's.
         and not (_derived_english_word(word) and _inside_longer_name(text, token))
     )
-    if zipf(word, "es") >= _SPANISH_COMMON_ZIPF:
-        # A Spanish common noun (comparsas, murgas) is rare in English but no name: only
-        # a majority of capitals mid-sentence tells that the article means one.
-        return capitalised > analysis.lower_count(word)
     if frequency < _RARE_WORD_ZIPF and not _inflected_english_word(word):
         capitalised = max(capitalised, len(outside_titles))
     if frequency < _UNKNOWN_WORD_ZIPF:  # a word English hardly knows: a headline counts too
@@ -476,7 +471,10 @@ def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterat
             yield Hit(start, end, ("the",), Applicability.UNSAFE, message)
             continue
         if _VERB.match(match.group(4)):
-            # "María Pérez She said": the name is the subject; the pronoun repeats it.
+            if _repeats_subject(document.text, start):
+                continue  # María Pérez She said: a subject said twice, the grammar rule's
+            # "according to María Pérez She said": the name is no subject; the pronoun
+            # repeats it all the same.
             message = (
                 f"“{pronoun}” after “{match.group(1)}” repeats the subject (a fused link); drop it"
             )
@@ -589,6 +587,8 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             continue  # inside a quotation that may open a sentence of its own
         if document.is_protected(start, match.end("word")):
             continue
+        if word in _SUBJECT_PRONOUNS and _repeats_subject(text, start):
+            continue  # The anthill He took: a subject said twice, the grammar rule's
         if _doubles_a_relative(text, start, match.end("word"), word):
             # which It will start: the relative is the subject already (Spanish "que
             # comenzará"), or the pronoun is one of its own (which it will approve).
@@ -612,6 +612,15 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
 
 
 _SUBJECT_PRONOUNS = frozenset({"It", "He", "She", "They"})
+
+
+def _repeats_subject(text: str, start: int) -> bool:
+    # Imported here: the subjects detector reads this module's lexicons.
+    from mtcheck.detectors.subjects import repeats_subject
+
+    return repeats_subject(text, start)
+
+
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who) $")
 _AUXILIARY_AFTER = re.compile(r" (?:will|would|has|had|have|is|was|are|were|can|could|must)\b")
 
