@@ -471,10 +471,7 @@ def detect_capitalised_pronoun(document: Document, analysis: Analysis) -> Iterat
             yield Hit(start, end, ("the",), Applicability.UNSAFE, message)
             continue
         if _VERB.match(match.group(4)):
-            if _repeats_subject(document.text, start):
-                continue  # María Pérez She said: a subject said twice, the grammar rule's
-            # "according to María Pérez She said": the name is no subject; the pronoun
-            # repeats it all the same.
+            # "María Pérez She said": the name is the subject; the pronoun repeats it.
             message = (
                 f"“{pronoun}” after “{match.group(1)}” repeats the subject (a fused link); drop it"
             )
@@ -587,8 +584,6 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             continue  # inside a quotation that may open a sentence of its own
         if document.is_protected(start, match.end("word")):
             continue
-        if word in _SUBJECT_PRONOUNS and _repeats_subject(text, start):
-            continue  # The anthill He took: a subject said twice, the grammar rule's
         if _doubles_a_relative(text, start, match.end("word"), word):
             # which It will start: the relative is the subject already (Spanish "que
             # comenzará"), or the pronoun is one of its own (which it will approve).
@@ -612,15 +607,6 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
 
 
 _SUBJECT_PRONOUNS = frozenset({"It", "He", "She", "They"})
-
-
-def _repeats_subject(text: str, start: int) -> bool:
-    # Imported here: the subjects detector reads this module's lexicons.
-    from mtcheck.detectors.subjects import repeats_subject
-
-    return repeats_subject(text, start)
-
-
 _RELATIVE_BEFORE = re.compile(r"\b(?:which|who) $")
 _AUXILIARY_AFTER = re.compile(r" (?:will|would|has|had|have|is|was|are|were|can|could|must)\b")
 

@@ -125,6 +125,8 @@ def detect_pleonastic_pronoun(document: Document, analysis: Analysis) -> Iterato
         start, end = match.span(1)
         if document.is_protected(start, end) or _quoted(text, start):
             continue
+        if _after_capitalised_word(text, match):
+            continue  # Televisa He has: MT813 reports that capital and drops the pronoun
         subject = _subject_before(text, start, match.group(1).islower())
         if subject is None:
             continue
@@ -238,6 +240,14 @@ def _a_person(name: str, surnames: frozenset[str]) -> bool:
 _LAST_WORD = re.compile(r"[\w’'-]+[”)\]]?[ \t]*$")
 
 
+def _after_capitalised_word(text: str, match: re.Match[str]) -> bool:
+    """A capital pronoun right after a capitalised word: the casing rule's shape, not ours."""
+    if match.group(1).islower():
+        return False
+    word = _LAST_WORD.search(text, max(0, match.start(1) - 80), match.start(1))
+    return word is not None and word.group(0)[0].isupper()
+
+
 def _hit(match: re.Match[str], subject: str) -> Hit:
     start = match.start(1)
     shown = subject if len(subject) <= 40 else "…" + subject[-38:]
@@ -248,18 +258,6 @@ def _hit(match: re.Match[str], subject: str) -> Hit:
         "the verb ending gives it again, or a link was stripped); drop it",
         remove_to=match.start(2),
     )
-
-
-def repeats_subject(text: str, pronoun_start: int) -> bool:
-    """Whether the capitalised pronoun at ``pronoun_start``, before a verb, repeats the
-    subject that opens its clause (Kaczka He is, The anthill He took): this detector
-    reports it, as grammar, and the casing detectors leave it."""
-    if not _PRONOUN_AND_VERB.match(text, pronoun_start):
-        return False
-    return _subject_before(text, pronoun_start, pronoun_lower=False) is not None
-
-
-_PRONOUN_AND_VERB = re.compile(_PRONOUN + r"[ \t]+" + _VERB + r"\b")
 
 
 def _subject_before(text: str, pronoun_start: int, pronoun_lower: bool) -> str | None:
