@@ -180,3 +180,19 @@ def test_a_bare_percentage_loses_the_spanish_article() -> None:
         "The show in Madrid led with 11.5% and 900,000 viewers."
     )
     assert _flagged("A 5% rise in Lima surprised analysts.", "MT747") == []
+
+
+def test_a_nationality_before_a_persons_name_loses_the_spanish_article() -> None:
+    text = "She recorded with the Colombian J Balvin and the Spanish Rosalía in Madrid.\n"
+    assert _flagged(text, "MT742") == ["the ", "the "]
+    assert _flagged("The Spanish Civil War and the Mexican Congress met.\n", "MT742") == []
+
+
+def test_an_agency_acronym_said_as_a_word_is_named_bare() -> None:
+    text = "The State Meteorological Agency (Aemet) expects rain. The Aemet warns of storms.\n"
+    assert fix_text(text).endswith("Aemet warns of storms.\n")
+    assert _flagged("The Aemet headquarters in Madrid closed.\n", "MT748") == []
+
+
+def test_an_adverb_opening_the_sentence_is_no_subject_said_twice() -> None:
+    assert _flagged("Previously she had sung with Rosalía in Madrid.\n", "MT740") == []

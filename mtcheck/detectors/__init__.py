@@ -26,6 +26,7 @@ from mtcheck.detectors.glued import detect_glued_words
 from mtcheck.detectors.grammar import (
     detect_acronym_without_article,
     detect_article_before_name,
+    detect_article_before_word_acronym,
     detect_personal_a,
 )
 from mtcheck.detectors.names import detect_translated_person_names
@@ -79,6 +80,7 @@ DETECTORS: dict[str, Detector] = {
     "title-case-acronym": detect_title_case_acronym,
     "personal-a": detect_personal_a,
     "acronym-without-article": detect_acronym_without_article,
+    "article-before-word-acronym": detect_article_before_word_acronym,
     "pronoun-gender": detect_pronoun_gender,
     "institution-pronoun": detect_institution_pronoun,
     "team-pronoun": detect_team_pronoun,

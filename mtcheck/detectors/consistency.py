@@ -322,17 +322,21 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         )
         # A reported clause (insisted that “it has failed”.) is moved only on the
         # article's own evidence of American style, above.
-        phrase = _MIN_PHRASE_WORDS <= words <= _MAX_PHRASE_WORDS
+        # A nickname or a title in quotes before a comma (the “Reds”, who) is a phrase
+        # of one word too; before a stop, one word is as often a term cited (“ok”.).
+        shortest = 1 if mark == "," else _MIN_PHRASE_WORDS
+        phrase = shortest <= words <= _MAX_PHRASE_WORDS
         phrase = phrase and not _quotes_a_clause(text, opening)
-        if not whole and (british or mark != "." or not phrase):
+        if not whole and (british or mark not in ".," or not phrase):
             continue  # would address “an aggression”.: a quoted phrase, closed either way
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
         # which the article follows; a person decides, as the style is a house's.
         start = match.start() - 1
+        sign = "comma" if mark == "," else "stop"
         what = (
-            "English puts the stop of a quoted sentence"
+            f"English puts the {sign} of a quoted sentence"
             if whole
-            else "American style puts the stop"
+            else f"American style puts the {sign}"
         )
         yield Hit(
             start,

@@ -121,6 +121,7 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
     genders = given_names()
     places = proper_nouns()
     text = analysis.text
+    yield from _demonym_before_person(document, text)
     for match in _THE_BEFORE_NAME.finditer(text):
         first, second = match.group(2), match.group(3)
         stop, following = match.group(4), match.group(5)
@@ -167,6 +168,34 @@ def detect_article_before_name(document: Document, analysis: Analysis) -> Iterat
         )
 
 
+# "the Colombian J Balvin", "the Spanish Rosalía": Spanish "el colombiano J Balvin", a
+# demonym standing for the person's nationality with an article English does not write.
+_THE_DEMONYM_PERSON = re.compile(
+    r"\b([Tt]he)[ \t]+([A-Z][a-z]+)[ \t]+((?:[A-Z]\.?[ \t]+)?[A-ZÁÉÍÓÚÑ][\w’'-]+)"
+)
+
+
+def _demonym_before_person(document: Document, text: str) -> Iterator[Hit]:
+    genders = given_names()
+    demonyms = calendar_words()
+    for match in _THE_DEMONYM_PERSON.finditer(text):
+        demonym, person = match.group(2), match.group(3)
+        if demonym.lower() not in demonyms or demonyms[demonym.lower()] != demonym:
+            continue
+        first = person.split()[0]
+        initial = len(first.rstrip(".")) == 1 and len(person.split()) > 1
+        if not (initial or genders.get(first)) or document.is_protected(*match.span()):
+            continue
+        yield unsafe_removal(
+            match.start(1),
+            match.start(2),
+            f"“{match.group(1)} {demonym} {person}”: Spanish puts an article before a "
+            f"nationality used as a title (el colombiano); English writes “{demonym} "
+            f"{person}” or names the trade (the {demonym} singer)",
+            remove_to=match.start(2),
+        )
+
+
 def _written_bare_elsewhere(text: str, name: str) -> bool:
     """Whether the article also writes the name without an article before it."""
     for found in re.finditer(r"\b" + re.escape(name) + r"\b", text):
@@ -174,3 +203,58 @@ def _written_bare_elsewhere(text: str, name: str) -> bool:
         if not re.search(r"\b[Tt]he[ \t]+$", before):
             return True
     return False
+
+
+# "The Aemet warns", "The Minsa reported": an acronym said as a word, written in title
+# case, as the subject of a verb, with the article Spanish gives it (la Aemet, el Minsa).
+# English names it bare. After a preposition (the director of the Ideam) or before a
+# noun it qualifies (the Minsa spokesman) the article may be the phrase's: left alone.
+_THE_WORD_ACRONYM = re.compile(
+    r"(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bfor )(?<!\bat )(?<!\bin )"
+    r"\b([Tt]he)[ \t]+([A-Z][a-z]{3,9})\b(?=[ \t]+(?:[a-z]+ed|has|had|is|was|will|would|"
+    r"also|said|says|reports|warns|recommends|announces|confirms|indicates|explains|urges|"
+    r"insists|calls|estimates|expects|forecasts|predicts|records|registers|notes)\b)"
+)
+# Ministries and agencies of the region known as word acronyms even where the article
+# does not spell them out in parentheses.
+_KNOWN_WORD_ACRONYMS = frozenset(
+    """Minsa Minsal Minsap Minsalud Minedu Mininter Mindef Mintra Minem Mincetur Minam
+    Minjus Minjusdh Mimp Midis Aemet Senamhi Indec Inegi Ideam Cenaos Conred Insivumeh
+    Senasa Sunat Sunarp Dian Afip Anses Sernac Conaf Onemi Senapred Profeco Cofepris
+    Conagua Semarnat Sedena Segob Conapesca Osinergmin Indecopi""".split()
+)
+
+
+def detect_article_before_word_acronym(document: Document, analysis: Analysis) -> Iterator[Hit]:
+    """``The Aemet warns``: the article of Spanish ``la Aemet`` before an agency's acronym
+    said as a word, where the article defines it in parentheses (Agencia Estatal de
+    Meteorología (Aemet)) or it is one of the region's known ones."""
+    text = analysis.text
+    for match in _THE_WORD_ACRONYM.finditer(text):
+        acronym = match.group(2)
+        known = acronym in _KNOWN_WORD_ACRONYMS or (
+            f"({acronym})" in text and _said_as_a_word(acronym)
+        )
+        if not known or zipf(acronym.lower()) >= _ENGLISH_WORD_ZIPF:
+            continue
+        start, end = match.start(1), match.end(2)
+        if document.is_protected(start, end):
+            continue
+        yield Hit(
+            start,
+            end,
+            (acronym,),
+            Applicability.SAFE,
+            f"“{match.group(1)} {acronym}”: Spanish puts an article before an acronym said "
+            f"as a word (la {acronym}); English names it bare: “{acronym}”",
+        )
+
+
+_ENGLISH_WORD_ZIPF = 3.0
+_CONSONANT_RUN = re.compile(r"[^aeiouáéíóú]{3}", re.IGNORECASE)
+
+
+def _said_as_a_word(acronym: str) -> bool:
+    """Aemet, Sunass: vowels enough to say it; Lvbp is spelled out (the LVBP)."""
+    vowels = sum(c in "aeiouáéíóú" for c in acronym.lower())
+    return vowels >= 2 and not _CONSONANT_RUN.search(acronym)

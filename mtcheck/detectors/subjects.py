@@ -300,7 +300,12 @@ def _verb_like(word: str, first: bool = False) -> bool:
         return False  # a name (United, Reading), except a sentence's first word
     if lower.endswith("ed"):
         return lower not in _ED_ADJECTIVES
+    if first and lower.endswith("ly") and zipf(lower[:-2]) >= _ADVERB_STEM_ZIPF:
+        return True  # Previously she had: an adverb opens the clause (Kelly, Italy do not)
     return lower.endswith("ing") and len(lower) > 5 and lower not in _ING_NOUNS
+
+
+_ADVERB_STEM_ZIPF = 3.5
 
 
 def _ends_sentence(text: str, index: int) -> bool:
