@@ -248,3 +248,14 @@ def test_an_institution_in_lower_case_inside_a_quotation_is_not_fixed_safely() -
     )
     assert _findings(text, "MT811") == ["retirement mobility index"]
     assert _safe(text, "MT811") == []
+
+
+def test_tickers_in_capitals_are_not_one_name_spelled_two_ways() -> None:
+    text = "The General Share Price Index (IGPA or SPCLXIGPA) rose, and the IGPA closed higher.\n"
+    assert _findings(text, "MT831") == []
+
+
+def test_a_figure_after_a_comma_still_gets_its_thousands_separator() -> None:
+    assert fix_text("The rains damaged 2,044 homes, 5177 families were affected in Cali.\n") == (
+        "The rains damaged 2,044 homes, 5,177 families were affected in Cali.\n"
+    )

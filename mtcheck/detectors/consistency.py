@@ -92,7 +92,11 @@ def _candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
 
 
 def detect_inconsistent_names(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    names = sorted(w for w in analysis.counts if w[:1].isupper() and len(w) >= _MIN_LENGTH)
+    # A word in capitals throughout is an acronym or a ticker (IGPA, SPCLXIGPA), which
+    # differ from each other by design.
+    names = sorted(
+        w for w in analysis.counts if w[:1].isupper() and len(w) >= _MIN_LENGTH and not w.isupper()
+    )
     neighbours = cache(lambda: _neighbours(analysis))  # only when a pair needs it
     minority = _similar_spellings(names, analysis, neighbours)
     for rejected, preferred in _accent_variants(names, analysis).items():
