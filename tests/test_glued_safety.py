@@ -144,3 +144,30 @@ def test_of_two_readings_as_a_name_and_a_word_the_longer_word_wins() -> None:
     glued = [f for f in found if f.rule_id == "MT801"]
     assert glued and glued[0].fix is not None
     assert glued[0].fix.edits[0].replacement == "Balearics, although"
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("“I live in Costa RicaI think,” he said.", "“I live in Costa Rica I think,” he said."),
+        ("“The problem isI’m tired,” he said.", "“The problem is I’m tired,” he said."),
+        (
+            "A cloudy day (Reference image)Photo: Archive.",
+            "A cloudy day (Reference image) Photo: Archive.",
+        ),
+    ],
+)
+def test_a_pronoun_or_a_word_after_a_parenthesis_glued_is_split(text: str, fixed: str) -> None:
+    assert fix_text(text) == fixed
+
+
+def test_roman_numerals_and_capitals_are_not_a_glued_pronoun() -> None:
+    assert _safe_glued("Henry VIII and the WWI veterans met in MIAMI today.") == []
+
+
+def test_a_common_word_glued_to_he_is_split_but_not_safely() -> None:
+    # MT writes "he" for Spanish "el" as well: inflationhe 48.7% is "inflation, the 48.7%".
+    found = [
+        f for f in check_text("Prices rose with inflationhe said in Lima.") if f.rule_id == "MT801"
+    ]
+    assert found and found[0].fix is not None and found[0].fix.applicability.label == "unsafe"
