@@ -206,3 +206,13 @@ def test_a_caption_with_its_credit_is_offered_not_removed() -> None:
     caption = [f for f in check_text(text) if "Carnival" in f.matched]
     assert caption and all(f.fix is None or f.fix.applicability.label != "safe" for f in caption)
     assert "Montevideo Carnival" in fix_text(text)
+
+
+def test_a_word_alone_on_its_line_is_offered_for_removal_not_removed() -> None:
+    text = (
+        "Rain will fall in Mendoza all week, the service said on Monday.\n\n"
+        "Themes\n\nThe roads were closed.\n"
+    )
+    lone = [f for f in check_text(text) if f.matched.strip() == "Themes"]
+    assert lone and lone[0].fix is not None and lone[0].fix.applicability.label == "unsafe"
+    assert "Themes" in fix_text(text)

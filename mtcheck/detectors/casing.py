@@ -508,7 +508,8 @@ _NAME_BEFORE = frozenset(
     "act book volume part step category grade class tier division group zone type gate terminal "
     "platform line route district ward sector region building floor".split()
 )
-_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,))")
+# (A stop before the semicolon, "plateau.; The", ends the sentence: the ";" is the stray.)
+_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?<!\.; )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,))")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)(\.?;|,?) $")
 _NEXT_WORD = re.compile(r",? ([a-z]+)")
 # A line with this share of capitalised words is a title in title case.

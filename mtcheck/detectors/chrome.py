@@ -378,9 +378,10 @@ def _shaped_line(document: Document, analysis: Analysis, line: int, content: str
         # A date under the last line may close a list of fixtures or sign the story: a
         # person decides (the real set of 2026-12 kept one).
         hit = replace(hit, applicability=Applicability.UNSAFE)
-    if what == _CAPTION:
-        # A caption is the page's own text about its photo: post-editors of the real sets
-        # deleted some and kept others (3 of 2026-12-04's tuning lines), so a person decides.
+    if what in (_CAPTION, _LONE):
+        # A caption is the page's own text about its photo, and a word alone may head a
+        # section (Recommendations): post-editors of the real sets of 2026-12-04 kept
+        # some of each and deleted others, so a person decides.
         hit = replace(hit, applicability=Applicability.UNSAFE)
     return hit
 
