@@ -24,7 +24,7 @@ from mtcheck.document import Document
 from mtcheck.engine import RuleSet, check
 from mtcheck.errors import InputError
 from mtcheck.model import CATEGORIES, Applicability, Finding
-from mtcheck.rule_scores import RuleScore, score_rules
+from mtcheck.rule_scores import RuleScore, overlaps, score_rules
 
 OVERALL = "overall"
 LEVELS = {"safe": Applicability.SAFE, "unsafe": Applicability.UNSAFE}
@@ -152,10 +152,6 @@ class Bilingual:
         return total * 1000 / self.reference_words if self.reference_words else 0.0
 
 
-def _overlaps(finding: Finding, span: GoldSpan) -> bool:
-    return finding.span.start < span.end and span.start < finding.span.end
-
-
 def tally_article(
     article: Article, findings: Sequence[Finding]
 ) -> tuple[dict[str, Tally], list[GoldSpan], list[Finding]]:
@@ -166,7 +162,7 @@ def tally_article(
     for span in article.artefacts:
         tally = tallies[span.category]
         tally.gold += 1
-        if any(f.category == span.category and _overlaps(f, span) for f in findings):
+        if any(f.category == span.category and overlaps(f, span) for f in findings):
             tally.found += 1
         else:
             missed.append(span)
@@ -174,7 +170,7 @@ def tally_article(
         tally = tallies[finding.category]
         tally.flagged += 1
         same = [s for s in article.artefacts if s.category == finding.category]
-        if any(_overlaps(finding, s) for s in same):
+        if any(overlaps(finding, s) for s in same):
             tally.correct += 1
             if any(
                 (finding.span.start, finding.span.end) == (s.start, s.end)
@@ -193,7 +189,7 @@ def _tally_bilingual(article: Article, findings: Sequence[Finding], into: Biling
             continue
         tally = into.detection.setdefault(span.category, Tally())
         tally.gold += 1
-        if any(f.category == span.category and _overlaps(f, span) for f in findings):
+        if any(f.category == span.category and overlaps(f, span) for f in findings):
             tally.found += 1
         else:
             into.missed.append((article.path, span))
@@ -201,7 +197,7 @@ def _tally_bilingual(article: Article, findings: Sequence[Finding], into: Biling
         tally = into.detection.setdefault(finding.category, Tally())
         tally.flagged += 1
         same = [s for s in article.artefacts if s.category == finding.category]
-        if any(_overlaps(finding, s) for s in same):
+        if any(overlaps(finding, s) for s in same):
             tally.correct += 1
         else:
             into.false_alarms.append((article.path, finding))
@@ -394,7 +390,7 @@ def evaluate(corpus: Path, ruleset: RuleSet) -> Evaluation:
             continue
         articles += 1
         mt_words += len(article.raw.split())
-        on_gold = [any(_overlaps(f, s) for s in article.artefacts) for f in article_alarms]
+        on_gold = [any(overlaps(f, s) for s in article.artefacts) for f in article_alarms]
         other_category += sum(on_gold)
         outside += len(on_gold) - sum(on_gold)
         fixed = {

@@ -50,7 +50,8 @@ def _normalised(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _overlaps(finding: Finding, span: GoldSpan) -> bool:
+def overlaps(finding: Finding, span: GoldSpan) -> bool:
+    """Whether a finding touches a gold span: how the evaluation counts a finding right."""
     return finding.span.start < span.end and span.start < finding.span.end
 
 
@@ -82,10 +83,10 @@ def score_rules(article: Article, findings: Sequence[Finding], into: dict[str, R
             score.clean += 1
             continue
         same = [
-            s for s in article.artefacts if s.category == finding.category and _overlaps(finding, s)
+            s for s in article.artefacts if s.category == finding.category and overlaps(finding, s)
         ]
         if not same:
-            touched = any(_overlaps(finding, s) for s in article.artefacts)
+            touched = any(overlaps(finding, s) for s in article.artefacts)
             score.other_category += touched
             score.outside += not touched
             continue
