@@ -48,6 +48,7 @@ def test_two_capitalised_halves_are_at_most_unsafe(text: str) -> None:
         "Visit latin-american.news or Time.news for more.",  # sites, not lost stops
         "var slot = adUnits.push({ mediaTypes: { banner: {} } });",  # code identifiers
         "The race took 90min 30sec over 12km.",  # figures with units
+        "Defender Kendall Waston headed in the equaliser.",  # a surname: Was + ton
     ],
 )
 def test_real_words_and_shapes_are_not_split_safely(text: str) -> None:

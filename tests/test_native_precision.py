@@ -164,6 +164,14 @@ def test_a_spanish_plural_beside_its_english_one_is_no_misspelling() -> None:
     assert _findings(text, "MT831") == []
 
 
+def test_two_clubs_named_by_one_spanish_word_in_two_genders_are_two_names() -> None:
+    text = (
+        "Liga Deportiva Alajuelense beat Deportivo Saprissa. Deportivo Saprissa lost again, "
+        "and Deportivo Saprissa fans left early."
+    )
+    assert _findings(text, "MT831") == []
+
+
 def test_a_word_glued_to_a_reporting_participle_is_split_unsafely() -> None:
     text = "The ministry could not manage, it wrote, and could not managestating the cost."
     assert _findings(text, "MT801") == ["managestating"]

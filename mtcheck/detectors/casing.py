@@ -726,6 +726,8 @@ def detect_title_case_acronym(document: Document, analysis: Analysis) -> Iterato
         word = match.group("word")
         if word.lower() in proper_nouns() or zipf(word) >= _COMMON_WORD_ZIPF:
             continue  # (Lima), (Perú): a place or a word, not letters of a name
+        if sum(letter in "aeiou" for letter in word.lower()) >= 2:
+            continue  # (Defra), (Nato): said as a word, British style writes it so
         if _initials_before(text, match.start(), len(word)) == sorted(word.upper()):
             acronyms.add(word)
     for word in sorted(acronyms):

@@ -113,6 +113,16 @@ def _plural_pair(a: str, b: str) -> bool:
     return long.endswith("es") and short.endswith("s") and long[:-2] + "s" == short
 
 
+def _spanish_gender_pair(a: str, b: str) -> bool:
+    """Deportivo / Deportiva, Colombiano / Colombiana: a Spanish word in two genders, each
+    in its own name (Liga Deportiva Alajuelense, Deportivo Saprissa)."""
+    if len(a) != len(b):
+        return False
+    if a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}:
+        return True
+    return a[:-2] == b[:-2] and {a[-2:], b[-2:]} == {"as", "os"}
+
+
 def _similar_spellings(
     names: list[str], analysis: Analysis, neighbours: Callable[[], dict[str, set[str]]]
 ) -> dict[str, str]:
@@ -128,6 +138,8 @@ def _similar_spellings(
             continue  # two apostrophes, one spelling
         if _plural_pair(name, other):
             continue  # Caribes / Caribs: a Spanish plural and its English one, not a misspelling
+        if _spanish_gender_pair(name, other):
+            continue  # Deportivo / Deportiva, Nacional clubs: two Spanish words, two names
         if fold(name) == fold(other):
             # Telefonica / Telefónica: native wire copy drops accents here and there too,
             # so an accent alone is weighed by _accent_variants, with a neighbour as proof.

@@ -254,6 +254,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         return None  # Plurinational, Antigovernment: a prefix at a sentence's or a name's start
     if name_then_word and split.left.lower() not in FUNCTION_WORDS:  # Forthe is no name
         return _name_then_word_confidence(split, analysis)
+    if name_then_word and split.right not in FUNCTION_WORDS:
+        return None  # Waston, Ifill: a capitalised function word and a word make a surname
     foreign = any(
         _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
     )

@@ -5,8 +5,9 @@ your alike, and MT picks *your* in a sentence that speaks to nobody
 A sentence that addresses the reader (it has *you* — not the impersonal
 *you can see* of Spanish *se puede ver* —, starts with an
 imperative such as *Check* or *Sign up*, or says *to do something* with
-*your* — a generic statement, never too late to follow your dreams) and a
-quotation keep their *your*; the rest is shown for a person to choose the
+*your* — a generic statement, never too late to follow your dreams —, or
+speaks as *we* to the reader: your support helps us) and a quotation keep
+their *your*; the rest is shown for a person to choose the
 possessive: the detector cannot tell whose it is.
 """
 
@@ -25,6 +26,9 @@ _YOUR = re.compile(r"\b[Yy]our\b")
 _ADDRESSES_THE_READER = re.compile(
     r"\b(?:you|you['’](?:re|ll|ve|d)|yourself|yourselves|yours)\b", re.I
 )
+# "Your support helps us keep going": the site, as we, speaks to its reader (a donation or
+# subscription appeal). Lower-case "us" only: US is the country.
+_SPEAKS_AS_WE = re.compile(r"\b(?:[Ww]e|[Ww]e['’](?:re|ll|ve|d)|us)\b")
 # "in the video you can see twenty men … with your hands": Spanish impersonal
 # "se puede ver", which addresses nobody; the "your" after the people it shows
 # is their "su".
@@ -55,6 +59,8 @@ def detect_your_for_su(document: Document, analysis: Analysis) -> Iterator[Hit]:
     for sentence in _SENTENCE.finditer(text):
         body = sentence.group()
         if "our" not in body or _ADDRESSES_THE_READER.search(_IMPERSONAL_YOU.sub("", body)):
+            continue
+        if _SPEAKS_AS_WE.search(body):
             continue
         words = _WORD.findall(body)
         if len(words) < _MIN_WORDS or words[0].lower() in _IMPERATIVE | _EXPLAINER:
