@@ -50,15 +50,18 @@ def _fold_table() -> dict[int, int]:
     return table
 
 
-_FOLD = _fold_table()
+# A typographic apostrophe is the one real pages write (Nation’s); rules are typed with the
+# straight one. Folded alike, an anchor typed either way is found in text written either way.
+_FOLD = _fold_table() | {ord("’"): ord("'")}
 _NEEDS_TABLE = re.compile(
     "[" + "".join(re.escape(chr(c)) for c in _FOLD) + "]" if _FOLD else "(?!)"
 )
 
 
 def fold(text: str) -> str | None:
-    """The text as case-insensitive matching sees it, offset for offset; None when lower-
-    casing changes its length (İ), where offsets into it would not be offsets into the text."""
+    """The text as case-insensitive matching sees it, offset for offset (and ’ as '); None
+    when lower-casing changes its length (İ), where offsets into it would not be offsets
+    into the text."""
     folded = text.lower()
     if len(folded) != len(text):
         return None

@@ -23,6 +23,17 @@ def test_fold_keeps_offsets_and_equates_what_ignorecase_equates() -> None:
     assert automaton.fold("İstanbul") is None  # lower() would shift every offset after it
 
 
+def test_a_phrase_typed_with_either_apostrophe_matches_text_written_with_either() -> None:
+    ruleset = default_ruleset()
+    for text in (
+        "The Nation’s Prosecutor opened a case.",
+        "The Nation's Prosecutor opened a case.",
+    ):
+        found = [f for f in check(Document(text), ruleset) if f.rule_id == "MT113"]
+        assert [text[f.span.start : f.span.end] for f in found] == [text[4:23]]
+        assert found[0].fix is not None and found[0].fix.edits[0].replacement == "Attorney General"
+
+
 def test_reach_bounds_widths_lines_and_lookbehinds() -> None:
     assert automaton.reach(re.compile(r"(?<=to )sum(?= votes)")) == automaton.Reach(
         3, 12, 0, 0

@@ -31,7 +31,8 @@ def phrase_regex(phrases: Sequence[str], case_sensitive: bool) -> re.Pattern[str
     """One alternation of the phrases, whole words only, any run of spaces between words."""
     parts = []
     for phrase in sorted(phrases, key=len, reverse=True):
-        words = [re.escape(w) for w in phrase.split()]
+        # Either apostrophe, whichever the rule was typed with (Nation's, Nation’s).
+        words = [re.escape(w.replace("’", "'")).replace("'", "['’]") for w in phrase.split()]
         parts.append(r"[ \t]*\n?[ \t]*".join(words) if len(words) > 1 else words[0])
     flags = 0 if case_sensitive else re.IGNORECASE
     return re.compile(r"(?<![\w’'-])(?:" + "|".join(parts) + r")(?![\w’'-])", flags)
@@ -87,7 +88,7 @@ class PhraseRule(Rule):
         self.replacements: tuple[str, ...] = tuple(table.get("replace", ()))
 
     def _key(self, phrase: str) -> str:
-        words = " ".join(phrase.split())
+        words = " ".join(phrase.replace("’", "'").split())
         return words if self.case_sensitive else words.lower()
 
     @cached_property
