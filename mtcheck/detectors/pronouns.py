@@ -103,21 +103,28 @@ def _earliest(first: int | None, second: int | None) -> int | None:
     return min((p for p in (first, second) if p is not None), default=None)
 
 
-# A given name and the capitalised word after it: the surname the article may use alone.
-_GIVEN_AND_SURNAME = re.compile(
-    r"\b([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)[ \t]+([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b"
-)
+# A run of capitalised words (Judge Virginia Laparra, María Paula Romo).
+_CAPITALISED_RUN = re.compile(r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)+")
 
 
 def _with_surnames_of_women(text: str, genders: dict[str, str]) -> dict[str, str]:
     """The given-name genders, and the surname of each woman the article names in full
-    (Virginia Laparra … Laparra said), unless a man of that surname is named too."""
+    (Virginia Laparra … Laparra said), unless a man of that surname is named too: the
+    word after one or more given names, whose first tells the gender (María Paula Romo
+    is a woman, José María Aznar a man)."""
     surnames: dict[str, set[str]] = {}
-    for match in _GIVEN_AND_SURNAME.finditer(text):
-        given, surname = match.groups()
-        gender = genders.get(given)
-        if gender is not None and surname not in genders:
-            surnames.setdefault(surname, set()).add(gender)
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        index = 0
+        while index < len(words) - 1:
+            if words[index] not in genders:
+                index += 1
+                continue
+            first = words[index]
+            while index < len(words) and words[index] in genders:
+                index += 1
+            if index < len(words) and len(words[index]) > 2:
+                surnames.setdefault(words[index], set()).add(genders[first])
     women = {surname: "f" for surname, seen in surnames.items() if seen == {"f"}}
     return {**genders, **women} if women else genders
 
@@ -163,13 +170,26 @@ def _opens_with_another_name(
     return zipf(lower) < 4.5 and analysis.capitalised_mid_sentence(lower) > 0
 
 
+def _same_name(word: re.Match[str], following: re.Match[str]) -> bool:
+    """Whether the next word goes on the same name: capitalised, a space away."""
+    gap = word.string[word.end() : following.start()]
+    return following.group()[:1].isupper() and gap.strip(" \t") == ""
+
+
 def _other_person_at(
     words: list[re.Match[str]], genders: dict[str, str], subject: int | None
 ) -> int | None:
     """Where the sentence names someone else, who may be the one the pronoun means."""
+    own_name_end = subject
+    if subject is not None:  # the woman's own name: given names and surnames
+        own_name_end = subject + 1
+        while own_name_end + 1 < len(words) and _same_name(
+            words[own_name_end], words[own_name_end + 1]
+        ):
+            own_name_end += 1
     for index, word in enumerate(words):
-        if subject is not None and index <= subject + 1:
-            continue  # the woman's own name (given name and surname)
+        if own_name_end is not None and index <= own_name_end:
+            continue
         token = word.group()
         if genders.get(token) is not None or token.lower() in _MAN_WORDS:
             return word.start()

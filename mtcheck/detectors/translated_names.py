@@ -121,8 +121,11 @@ def _section_automaton(index: int) -> tuple[Any, list[str]]:
     return (ahocorasick_rs.AhoCorasick(forms) if forms else None), forms
 
 
-# A form stands alone when no word character, apostrophe or hyphen touches it.
-_NAME_CHAR = re.compile(r"[\w’'-]")
+# A form stands alone when no word character or hyphen touches it, nor an apostrophe that
+# joins it to a word (O'Brien, Nation’s); an apostrophe with a space beyond is a quote
+# mark (‘Save me’ names a programme).
+_NAME_BEFORE = re.compile(r"[\w-]|(?<=\w)['’]")
+_NAME_AFTER = re.compile(r"[\w-]|['’](?=\w)")
 
 
 def _section_matches(index: int, text: str) -> Iterator[tuple[int, int, str]]:
@@ -135,7 +138,7 @@ def _section_matches(index: int, text: str) -> Iterator[tuple[int, int, str]]:
     standing = sorted(
         (start, -end, forms[which])
         for which, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
-        if not (start and _NAME_CHAR.match(text, start - 1)) and not _NAME_CHAR.match(text, end)
+        if not (start and _NAME_BEFORE.match(text, start - 1)) and not _NAME_AFTER.match(text, end)
     )
     cursor = 0
     for start, negative_end, form in standing:
