@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mtcheck import check_text, fix_text
 
 _SCRIPT = (
@@ -216,3 +218,48 @@ def test_a_word_alone_on_its_line_is_offered_for_removal_not_removed() -> None:
     lone = [f for f in check_text(text) if f.matched.strip() == "Themes"]
     assert lone and lone[0].fix is not None and lone[0].fix.applicability.label == "unsafe"
     assert "Themes" in fix_text(text)
+
+
+# Shapes counted on the tuning set of 2026-12-04 (our own text in the same shapes).
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Andes Courier 2023-05-31 17:37:13",  # the site's name and the post's stamp
+        "Ana Ruiz 20220513",  # a photo's alt text: a name and the file's date
+        "<! –",  # an HTML comment whose dashes were made typographic
+        "Video: LPG/Ana Ruiz. pic.twitter.com/Fw2qHHoYX2",  # an embedded video's credit
+        "Your browser doesn’t support iframes",
+        "RECOMMENDED VIDEO",
+        "Relatives wait outside the prison in Guayaquil, on April 14, 2023. ANA RUIZ (REUTERS)",
+        "The change has been reflected in the exchange rate. (Infobae)",
+    ],
+)
+def test_chrome_shapes_of_the_2026_12_04_tuning_set_go(line: str) -> None:
+    text = f"The team trained on Monday, the coach said.\n\n{line}\n\nIt rained on Tuesday.\n"
+    assert fix_text(text, unsafe=True) == (
+        "The team trained on Monday, the coach said.\n\nIt rained on Tuesday.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The vote is set for 2023-05-31 in Lima.",
+        "Ana Ruiz scored 20220513 points in the game",
+        "The minister spoke. Then he left for the airport. (EFE)",
+        "Six held in raids pic.twitter.com/AbC123 — City Police (@citypolice) June 3, 2024",
+    ],
+)
+def test_prose_in_those_shapes_stays(line: str) -> None:
+    text = f"The team trained on Monday, the coach said.\n\n{line}\n"
+    assert not [f for f in check_text(text) if f.rule_id == "MT027"]
+
+
+def test_a_section_kicker_before_the_headline_goes() -> None:
+    text = "LIVE | Colo Colo gets its striker back for the final\n\nThe team trained.\n"
+    assert fix_text(text) == "Colo Colo gets its striker back for the final\n\nThe team trained.\n"
+
+
+def test_a_byline_scraped_twice_loses_its_copy() -> None:
+    text = "Rain in Lima\n\nAna Ruiz\nAna Ruiz\n\nIt rained on Monday.\n"
+    assert fix_text(text) == "Rain in Lima\n\nAna Ruiz\n\nIt rained on Monday.\n"

@@ -117,6 +117,10 @@ _SEPARATOR = re.compile(r"^[|•·*=_~.\-–—/\\#>«»]+(?:\s*[|•·*=_~.\-�
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$")
 # A kicker: "| The State", "| SPORTS" (a bullet, "• Politics", is a list item).
 _KICKER = re.compile(r"^\|\s*[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3}\s*$")
+# A section kicker in capitals and a bar before the headline: "LIVE | Colo Colo wins".
+_KICKER_PREFIX = re.compile(
+    r"^[ \t]*[A-ZÁÉÍÓÚÑ]{3,15}(?:[ \t]+[A-ZÁÉÍÓÚÑ]{2,15})?[ \t]*\|[ \t]+(?=[A-ZÁÉÍÓÚÑ¿¡“\"‘])", re.M
+)
 # A headline with the site's section or name after a bar: "Minister resigns | The State".
 _KICKER_SUFFIX = re.compile(r"[ \t]+\|[ \t]+[A-Z][\w.'’-]*(?:[ \t]+[\w.'’-]+){0,2}[ \t]*$", re.M)
 _MAX_HEADLINE = 160
@@ -132,7 +136,26 @@ _AD_SLOT = re.compile(
 _CONTROL = re.compile(
     r"(?i)^(?:(?:previous|next|prev|left|right)\s+(?:arrow|slide|button)|placeholder\s+image|"
     r"image\s+placeholder|scroll\s+(?:to\s+)?(?:top|up)|go\s+to\s+top|toggle\s+navigation|"
-    r"(?:open|close)\s+(?:the\s+|this\s+)?(?:menu|search(?:\s+box)?|ad))\s*\.?\s*$"
+    r"(?:open|close)\s+(?:the\s+|this\s+)?(?:menu|search(?:\s+box)?|ad)|"
+    r"your\s+browser\s+(?:does\s*n[o’']t|does\s+not|cannot)\s+support\s+(?:iframes|the\s+video"
+    r"(?:\s+tag)?|html5\s+video|javascript)|recommended\s+videos?|related\s+videos?)\s*\.?\s*$"
+)
+# A site's name and the stamp of the post, on a line of their own ("Global Courant
+# 2023-05-31 17:37:13").
+_STAMPED_NAME = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚÑ][\w.&'’-]*[ \t]+){1,4}\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+# The alt text of a photo: a name and the date its file was stored ("Ana Ruiz 20220513").
+_ALT_TEXT = re.compile(
+    r"^[A-ZÁÉÍÓÚÑ][\w’'-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w’'-]+){0,4}[ \t]+"
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])\s*$"
+)
+# What is left of an HTML comment whose dashes the scraper turned typographic: "<! –".
+_HTML_REMNANT = re.compile(r"^(?:<!\s*(?:--|[–—-])?[^>\n]{0,80}|[–—-]{1,2}>)\s*$")
+# The credit of an embedded video or photo with its link ("Video: LPG/Ana Ruiz.
+# pic.twitter.com/…"); the post's own text is the story's quotation and stays.
+_EMBEDDED_MEDIA = re.compile(
+    r"^(?:Video|Videos|Photo|Photos|Foto|Fotos)[ \t]*:[^\n]{0,120}?\bpic\.twitter\.com/\w+\s*$"
 )
 # The header of a blog's archive page: "Tag Archives: blockade", "Category Archives: …".
 _ARCHIVE = re.compile(r"(?i)^(?:tag|category|author|monthly|daily|yearly)\s+archives?\s*:.{1,80}$")
@@ -154,6 +177,11 @@ _CAPTION_CREDIT = re.compile(
     rf"(?i)^.{{0,200}}(?:[.,]\s*(?:\(?{_CREDIT_WORD}\s*:\s*[\w .,/&'’-]{{2,60}}\)?|file photo|"
     rf"archive photo|photo archive)|\s\({_CREDIT_WORD}\s*:\s*[\w .,/&'’-]{{2,60}}\))\.?\s*$"
     r"|^.{0,300}\s[\w-]{2,40}\.(?:jpe?g|png|webp|gif)\b.{0,60}$"
+    # One sentence and the agency or outlet in parentheses, the photographer's name in
+    # capitals before it: "… on April 14, 2023. ANA RUIZ (REUTERS)", "… rate. (Infobae)".
+    r"|^[^.!?\n]{10,200}[.!?][ \t]+(?:[A-ZÁÉÍÓÚÑ]{2,}(?:[ \t]+[A-ZÁÉÍÓÚÑ]{2,}){0,4}[ \t]+)?"
+    r"\((?:REUTERS|Reuters|AFP|EFE|AP|Infobae|EUROPA PRESS|Europa Press|Getty Images|XINHUA|"
+    r"Xinhua|ANDINA|Andina|ANSA|DPA|dpa)\)\s*$"
 )
 # A row of tags: capitalised topics with nothing between them ("Featured CGPJ Russia Carles
 # Puigdemont Ukraine Terrorism"). A headline in title case has its small words capitalised
@@ -265,7 +293,28 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_ARCHIVE, "the header of an archive page"),
     (_TEASER_CUT, "the teaser of another story, cut off"),
     (_CAPTION_CREDIT, _CAPTION),
+    (_STAMPED_NAME, _DATE_HEADER),
+    (_ALT_TEXT, "the alt text of a photo"),
+    (_HTML_REMNANT, "what is left of an HTML comment"),
+    (_EMBEDDED_MEDIA, "the credit of an embedded video or photo"),
 )
+
+
+def _kickers(text: str, start: int, end: int) -> tuple[Hit | None, Hit | None]:
+    """The section kicker before a headline ("LIVE | …") and the section or site after it
+    ("… | The State"), each to be cut from the line and the headline kept."""
+    if end - start > _MAX_HEADLINE:
+        return None, None
+    prefix = _KICKER_PREFIX.match(text, start, end)
+    suffix = _KICKER_SUFFIX.search(text, start, end)
+    before = after = None
+    if prefix:
+        message = "Site chrome: the section kicker before the headline"
+        before = Hit(prefix.start(), prefix.end(), ("",), Applicability.SAFE, message)
+    if suffix:
+        message = "Site chrome: the section or site name after the headline"
+        after = Hit(suffix.start(), suffix.end(), ("",), Applicability.SAFE, message)
+    return before, after
 
 
 def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
@@ -301,15 +350,9 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
                 document, line, line, f"Site chrome scraped with the article: {reason}"
             )
             continue
-        suffix = _KICKER_SUFFIX.search(text, start, end)
-        if suffix and end - start <= _MAX_HEADLINE:
-            yield Hit(
-                suffix.start(),
-                suffix.end(),
-                ("",),
-                Applicability.SAFE,
-                "Site chrome: the section or site name after the headline",
-            )
+        before, after = _kickers(text, start, end)
+        yield from (kicker for kicker in (before, after) if kicker)
+        if after:
             continue
         if _TABLE_RULE.match(content) and "|" in header_row:
             continue
@@ -323,12 +366,16 @@ def detect_site_chrome(document: Document, analysis: Analysis) -> Iterator[Hit]:
 # tonight"): the headline is scraped twice, once with the site.
 _TITLE_WITH_SITE = re.compile(r"^(?P<headline>.{20,200}?)[ \t]+[-–—|][ \t]+[^-–—|]{2,40}$")
 _LINES_TO_HEADLINE = 3
+# A name alone on its line: a byline.
+_NAME_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ][\w.'’-]+(?:[ \t]+[A-ZÁÉÍÓÚÑ][\w.'’-]+){1,3}$")
 
 
 def _scraped_twice(content: str, previous: str, first_line: str, seen: set[str]) -> bool:
     """A copy of the line just above, of the headline, or of a long line: a short line
     seen before further up is the page's own (a photo credit under each of two photos),
     and deleting it would make the fixer delete its twin on the next pass."""
+    if content == previous and _NAME_LINE.match(content):
+        return True  # a byline scraped twice, one under the other
     if content not in seen:
         return False
     return (
