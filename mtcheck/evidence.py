@@ -36,7 +36,8 @@ class Record:
 
     @property
     def text_to_check(self) -> str:
-        return self.probe or self.artefact
+        # A probe spans paragraphs with a written "\n": a TSV cell holds no line break.
+        return self.probe.replace("\\n", "\n") or self.artefact
 
 
 def read_records(path: Path) -> Iterator[Record]:

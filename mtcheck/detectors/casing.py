@@ -580,9 +580,8 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
         words = re.findall(r"[^\W\d_]+", line)
         if words and sum(w[0].isupper() for w in words) / len(words) >= _TITLE_SHARE:
             continue  # a headline in title case
-        before = text[max(line_start, start - 40) : start]
-        if before.count("“") > before.count("”") or before.count('"') % 2:
-            continue  # inside a quotation that may open a sentence of its own
+        if _opens_a_quotation(text[max(line_start, start - 40) : start]):
+            continue  # a quoted sentence of its own: He shouted “They are here”
         if document.is_protected(start, match.end("word")):
             continue
         if _doubles_a_relative(text, start, match.end("word"), word):
@@ -605,6 +604,15 @@ def detect_capital_mid_sentence(document: Document, analysis: Analysis) -> Itera
             f"“{word}” is capitalised mid-sentence, where no sentence starts: write "
             f"“{word.lower()}”",
         )
+
+
+def _opens_a_quotation(before: str) -> bool:
+    """Whether a quotation is open before the word and the word is its first: inside one
+    (“This decline It is”) a capital is carried as anywhere else (tuning set 2026-12-04)."""
+    opening = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opening < 0 or before.rfind("”") > opening:
+        return False
+    return not any(char.isalnum() for char in before[opening + 1 :])
 
 
 _SUBJECT_PRONOUNS = frozenset({"It", "He", "She", "They"})

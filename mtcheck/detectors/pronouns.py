@@ -45,7 +45,11 @@ _TITLES = frozenset(
     ambassador magistrate""".split()
 )
 # A title and the capitalised word after it (overlapping: "met President Lula").
-_TITLE_BEFORE_NAME = re.compile(r"\b(?=([A-Za-z-]+)[ \t]+([A-Z][\w’'-]+))")
+# The title may name its office first: "the Minister of Government, María Paula Romo".
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?=([A-Za-z-]+)(?:[ \t]+(?:of|for)(?:[ \t]+(?:the|of|[A-Z][\w’'-]*)){1,6},)?"
+    r"[ \t]+([A-Z][\w’'-]+))"
+)
 # "the former president told …": the title alone as a subject, then a verb.
 _TITLE_SUBJECT = re.compile(
     r"\b[Tt]he[ \t]+(?:[a-z-]+[ \t]+){0,3}?(" + "|".join(sorted(_TITLES)) + r")\b(?![ \t]+of\b)"
@@ -57,19 +61,13 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
     genders = _with_surnames_of_women(text, given_names())
     woman_titles = _titles_of_women(text, genders)
     woman_before = False  # the previous sentence's subject was a woman
+    woman_named: int | None = None  # where a sentence last had a woman for its subject
     for sentence in _SENTENCE.finditer(text):
         words = list(_WORD.finditer(sentence.group()))
         if not words:
             woman_before = False
             continue
-        # A name inside a quotation that opens the sentence is not its subject.
-        quoted_start = sentence.group().lstrip()[:1] in '“"'
-        if quoted_start:
-            subject = _woman_speaking_after_quote(sentence.group(), words, genders)
-        else:
-            subject = _woman_subject(words, genders)
-        if subject is None and woman_titles:
-            subject = _title_subject(sentence.group(), words, woman_titles)
+        subject = _subject_who_is_a_woman(sentence.group(), words, genders, woman_titles)
         woman = subject is not None or (
             woman_before and not _opens_with_another_name(words, genders, analysis)
         )
@@ -92,10 +90,89 @@ def detect_pronoun_gender(document: Document, analysis: Analysis) -> Iterator[Hi
             # The woman is carried from the sentence before: a person this sentence names
             # by a noun (the leader, the detainee) may be the one the pronoun means.
             others = _earliest(others, _person_noun_after(words, -1))
+        if not woman and _he_after_her_paragraph(text, sentence, words, genders, woman_named):
+            # She spoke in the paragraph before, and this one opens on "he" with no one
+            # else named since (… Reyna Rueda, said that … ¶ He also indicated that …).
+            woman, others = True, _other_person_at(words, genders, None)
         if woman:
             yield from _his_for_her(sentence, words, subject, others)
+        if subject is not None:
+            woman_named = sentence.start() + words[subject].start()
         text_between_sentences = text[sentence.end() : sentence.end() + 2]
         woman_before = carry and "\n\n" not in text_between_sentences
+
+
+def _subject_who_is_a_woman(
+    sentence: str, words: list[re.Match[str]], genders: dict[str, str], titles: frozenset[str]
+) -> int | None:
+    """The index of the word naming the woman who is the sentence's subject, if one is."""
+    # A name inside a quotation that opens the sentence is not its subject.
+    if sentence.lstrip()[:1] in '“"':
+        subject = _woman_speaking_after_quote(sentence, words, genders)
+    else:
+        subject = _woman_subject(words, genders)
+    if subject is None:
+        subject = _woman_in_apposition(sentence, words, genders)
+    if subject is None and titles:
+        subject = _title_subject(sentence, words, titles)
+    return subject
+
+
+# "The Mayor of Managua, Reyna Rueda, said": a woman named between commas before the verb.
+_APPOSITION = re.compile(
+    r"^[ \t]*[^,.;:“”\"\n]{3,80},[ \t]+((?:[A-ZÁÉÍÓÚÑ][\w’'-]+[ \t]+){1,3}[A-ZÁÉÍÓÚÑ][\w’'-]+),"
+    r"[ \t]+(?:also[ \t]+|has[ \t]+|had[ \t]+)?(?:[a-z]+ed|said|told|wrote|spoke|sent|gave)\b"
+)
+
+
+def _woman_in_apposition(
+    sentence: str, words: list[re.Match[str]], genders: dict[str, str]
+) -> int | None:
+    match = _APPOSITION.match(sentence)
+    if match is None or genders.get(match.group(1).split()[0]) != "f":
+        return None
+    return next((i for i, word in enumerate(words) if word.start() == match.start(1)), None)
+
+
+# A paragraph that opens on the pronoun and a reporting verb: "He also indicated that".
+_HE_OPENING = re.compile(
+    r"(?:\n[ \t]*\n|\A)[ \t]*He[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+|further[ \t]+)?"
+    r"(?:[a-z]+ed|said|told|wrote|spoke|insisted|pointed)\b"
+)
+# Characters back to the woman, at most: the paragraph before, or so.
+_PARAGRAPH_REACH = 700
+
+
+def _he_after_her_paragraph(
+    text: str,
+    sentence: re.Match[str],
+    words: list[re.Match[str]],
+    genders: dict[str, str],
+    woman_named: int | None,
+) -> bool:
+    if woman_named is None or not words or words[0].group() != "He":
+        return False
+    start = sentence.start()
+    if start - woman_named > _PARAGRAPH_REACH:
+        return False
+    paragraph_start = text.rfind("\n", 0, start + 1)
+    opening = _HE_OPENING.match(text, max(0, paragraph_start - 1))
+    if opening is None or text.count("\n\n", woman_named, start) != 1:
+        return False  # not a paragraph's first word, or not the very next paragraph
+    between = text[text.find(" ", woman_named) : start]
+    return not _someone_else_in(between, genders)
+
+
+def _someone_else_in(passage: str, genders: dict[str, str]) -> bool:
+    """Whether a man, or a person the pronoun may mean, is in the passage."""
+    if _MAN_MENTION.search(passage):
+        return True
+    for word in _WORD.findall(passage):
+        lower = word.lower()
+        noun = lower.rstrip("s")
+        if genders.get(word) == "m" or lower in _MAN_WORDS or noun in _PERSON_NOUNS | _TITLES:
+            return True  # the governor may be the one he means
+    return False
 
 
 def _earliest(first: int | None, second: int | None) -> int | None:
