@@ -236,13 +236,27 @@ def reference_lines(article: Article) -> list[str]:
     start = 0
     for line in article.raw.split("\n"):
         end = start + len(line)
-        edits = [s for s in article.artefacts if start <= s.start and s.end <= end]
         fixed = line
-        for span in sorted(edits, key=lambda s: s.start, reverse=True):
-            fixed = fixed[: span.start - start] + span.right + fixed[span.end - start :]
+        for span in sorted(
+            _spans_on_line(article, start, end), key=lambda s: s.start, reverse=True
+        ):
+            # A span over several lines (a block of chrome) is cut from each line it covers;
+            # its post-edit goes on the line where it starts.
+            cut_from, cut_to = max(span.start, start) - start, min(span.end, end) - start
+            right = span.right if span.start >= start else ""
+            fixed = fixed[:cut_from] + right + fixed[cut_to:]
         lines.append(fixed.strip() and fixed)
         start = end + 1
     return lines
+
+
+def _spans_on_line(article: Article, start: int, end: int) -> list[GoldSpan]:
+    """The artefacts on the line from ``start`` to ``end`` (its newline at ``end``)."""
+    return [
+        span
+        for span in article.artefacts
+        if (start <= span.start <= end) or (span.start < start and span.end > start)
+    ]
 
 
 def aligned_fixed_lines(raw: str, fixed: str) -> list[str]:

@@ -58,6 +58,18 @@ def test_reference_and_fixed_lines_align() -> None:
     assert lines[2] == "The president, Vladimir Putin visited Minsk on Monday." and lines[3] == ""
 
 
+def test_a_span_over_several_lines_is_cut_from_each_line_it_covers() -> None:
+    article = parse(
+        "The court ruled on Friday.\n\n"
+        "[[Advertisement\nbanner_728x90\nnext arrow -> | boilerplate]]\n"
+        "The appeal is [[expected\nsoon -> expected soon | punctuation]] now.\n"
+    )
+    refs = reference_lines(article)
+    assert refs[:2] == ["The court ruled on Friday.", ""]
+    assert refs[2:5] == ["", "", ""]  # the whole block is deleted, not kept
+    assert refs[5:7] == ["The appeal is expected soon", " now."]
+
+
 TWICE = (
     "Firefighters rescue two hikers in the Andes\n\n"
     "[[Firefighters rescue two hikers in the Andes -> | boilerplate]]\n\n"
