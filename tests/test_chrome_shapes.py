@@ -260,6 +260,11 @@ def test_a_section_kicker_before_the_headline_goes() -> None:
     assert fix_text(text) == "Colo Colo gets its striker back for the final\n\nThe team trained.\n"
 
 
+def test_a_row_of_names_between_bars_is_not_a_kicker() -> None:
+    text = "The team trained.\n\nTEAM | POINTS | GOALS\n\nIt rained.\n"
+    assert not [f for f in check_text(text) if "kicker" in f.message]
+
+
 def test_a_byline_scraped_twice_loses_its_copy() -> None:
     text = "Rain in Lima\n\nAna Ruiz\nAna Ruiz\n\nIt rained on Monday.\n"
     assert fix_text(text) == "Rain in Lima\n\nAna Ruiz\n\nIt rained on Monday.\n"

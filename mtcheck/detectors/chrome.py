@@ -308,7 +308,7 @@ def _kickers(text: str, start: int, end: int) -> tuple[Hit | None, Hit | None]:
     prefix = _KICKER_PREFIX.match(text, start, end)
     suffix = _KICKER_SUFFIX.search(text, start, end)
     before = after = None
-    if prefix:
+    if prefix and text.count("|", start, end) == 1:  # more bars: a table row, a list
         message = "Site chrome: the section kicker before the headline"
         before = Hit(prefix.start(), prefix.end(), ("",), Applicability.SAFE, message)
     if suffix:

@@ -156,6 +156,8 @@ def _he_after_her_paragraph(
     if start - woman_named > _PARAGRAPH_REACH:
         return False
     paragraph_start = text.rfind("\n", 0, start + 1)
+    if text[paragraph_start + 1 : start].strip():
+        return False  # the sentence is not the paragraph's first
     opening = _HE_OPENING.match(text, max(0, paragraph_start - 1))
     if opening is None or text.count("\n\n", woman_named, start) != 1:
         return False  # not a paragraph's first word, or not the very next paragraph
