@@ -87,3 +87,13 @@ def test_a_common_noun_in_the_possessive_stays_beside_the_name_that_holds_it() -
     )
     flagged = [f.matched for f in check_text(text) if f.category == "casing"]
     assert flagged == ["sheinbaum’s"]
+
+
+def test_a_preposition_capitalised_before_a_figure_is_carried() -> None:
+    text = "The bonds sold in the tender of June Between 4,500 and 5,500 euros each.\n"
+    assert _flagged(text, "MT814") == ["Between"]
+
+
+def test_a_name_before_a_figure_keeps_its_capital() -> None:
+    text = "The crew of Apollo 11 and users of Windows 11 met on June 5 at Terminal 2.\n"
+    assert _flagged(text, "MT814") == []

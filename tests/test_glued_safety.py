@@ -172,3 +172,38 @@ def test_a_common_word_glued_to_he_is_split_but_not_safely() -> None:
         f for f in check_text("Prices rose with inflationhe said in Lima.") if f.rule_id == "MT801"
     ]
     assert found and found[0].fix is not None and found[0].fix.applicability.label == "unsafe"
+
+
+def _unsafe_glued(text: str) -> list[tuple[str, str]]:
+    return [
+        (f.matched, f.fix.edits[0].replacement)
+        for f in check_text(text)
+        if f.category == "glued-words" and f.fix and f.fix.applicability == Applicability.UNSAFE
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "matched", "written"),
+    [
+        ("Oil closed at $75.92It was the lowest in weeks.", "$75.92It", "$75.92. It"),
+        ("Shares rose 3%The bank said so.", "3%The", "3%. The"),
+        ("The tax cut hit incomebecause wages fell.", "incomebecause", "income because"),
+        ("The strikes on Israelall drew a reply.", "Israelall", "Israel all"),
+    ],
+)
+def test_a_figure_or_a_word_glued_to_an_opener_or_a_conjunction_is_split_unsafely(
+    text: str, matched: str, written: str
+) -> None:
+    assert _unsafe_glued(text) == [(matched, written)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 3G and 5G networks cover 95% of Lima.",
+        "She sold 4.5M shares in the 2024 Games.",
+        "The Randall and Tyndall families met at 10.30 in Oakland.",
+    ],
+)
+def test_units_models_and_names_ending_in_all_are_not_split(text: str) -> None:
+    assert [f.matched for f in check_text(text) if f.category == "glued-words"] == []

@@ -509,7 +509,9 @@ _NAME_BEFORE = frozenset(
     "platform line route district ward sector region building floor".split()
 )
 # (A stop before the semicolon, "plateau.; The", ends the sentence: the ";" is the stray.)
-_MID_SENTENCE = re.compile(r"(?<=[a-z,;] )(?<!\.; )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,))")
+_MID_SENTENCE = re.compile(
+    r"(?<=[a-z,;] )(?<!\.; )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,| \d))"
+)
 _PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)(\.?;|,?) $")
 _NEXT_WORD = re.compile(r",? ([a-z]+)")
 # A line with this share of capitalised words is a title in title case.
@@ -668,6 +670,11 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     mark, before = previous.group(2), previous.group(1)
     if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
         return word in _AFTER_SEMICOLON
+    if following is None and text[end + 1 : end + 2].isdigit():
+        # an amount Between 4,500 and…: only a preposition or a determiner is sure to be
+        # no name before a figure (Apollo 11, Windows 11).
+        plain_before = before.islower() or before.lower() in calendar_words()  # June Between
+        return plain_before and not mark and word.lower() in _BEFORE_FIGURE
     if following is None or following.group().startswith(","):
         return False  # "Friends, Romans, countrymen": a list of names
     if word in _SENTENCE_OPENERS:
@@ -717,6 +724,11 @@ def _common_word_capitalised(
     return analysis.lower_count(lower) > 0 or lower in _CLOSED_CLASS
 
 
+# A capital before a figure is carried only on these: a name takes a number (Apollo 11).
+_BEFORE_FIGURE = frozenset(
+    "between from in on at to by for with of about around over under than since until "
+    "after before during among some all".split()
+)
 # An acronym in parentheses after the name it stands for, written in title case by MT:
 # "the Venezuelan Professional Baseball League (Lvbp)". Translation reorders the words, so
 # the initials are compared as a set of letters, not in order.

@@ -56,6 +56,7 @@ _PRONOUNS = frozenset("he she it we they his her its".split())
 _SUBJECT_PRONOUNS = frozenset("he she we they".split())
 # Short past tenses that follow a subject name (Alcarazwon, Petromet).
 _SHORT_VERBS = frozenset("won met led saw got hit ran set cut put".split())
+_SHORT_CLOSED_CLASS = frozenset("all any now yet".split())
 # First halves of compound names: Lacouture, Delvalle, Villamar, Santacruz.
 _NAME_PARTICLES = frozenset(
     "la le lo el de del di da du van von mac mc san santa santo villa monte casa puerto porto"
@@ -276,6 +277,8 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         return Applicability.UNSAFE
     if (split.left_evidence or split.right_evidence) and split.right in _CLOSED_CLASS:
         return Applicability.UNSAFE  # scheduleboth, dutyamong
+    if _common_word_then_conjunction(split):
+        return Applicability.UNSAFE  # incomebecause: no compound ends in a conjunction
     # Two content words: English closes compounds so (prizewinner, raceday, pricetag,
     # shotstopper, dealmaking), whatever the article says of the halves.
     return None
@@ -289,6 +292,20 @@ _CLOSED_CLASS = frozenset(
     though unless whether whose what how why all any more less only even just still
     already now here there very too either neither nor yet""".split()
 )
+
+
+# Conjunctions long enough that no English word ends in one by chance.
+_CONJUNCTIONS = frozenset("because although though unless whether despite".split())
+
+
+def _common_word_then_conjunction(split: Split) -> bool:
+    """A common lower-case word, then a conjunction: income because, prices although."""
+    return (
+        split.right in _CONJUNCTIONS
+        and split.left.islower()
+        and len(split.left) >= 4
+        and zipf(split.left) >= 3.5
+    )
 
 
 def _common_word_then_function_word(split: Split) -> bool:
@@ -392,6 +409,10 @@ def _name_then_word_confidence(split: Split, analysis: Analysis) -> Applicabilit
     if len(tail) <= 3:
         # Short tails end names (Bindon, Liberato, Limachi): only function words count,
         # and only after a name known for sure is the split safe.
+        if tail in _SHORT_CLOSED_CLASS:
+            # Israelall: a known name then "all"; surnames end so too (Tyndall), so a
+            # person decides.
+            return Applicability.UNSAFE if known else None
         if tail not in FUNCTION_WORDS and tail not in _PRONOUNS and tail not in _SHORT_VERBS:
             return None
         if known and not _given_name_only(left, analysis):
@@ -742,7 +763,13 @@ _LETTER_DIGIT = re.compile(r"[a-z]\d")
 # A year glued to the name or word after it where a line or a link was stripped:
 # "Latam 2025Ebrard detailed", "December 6, 2021Updated".
 _YEAR_WORD_JOIN = re.compile(r"(?<![\w.,])((?:19|20)\d{2})([A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,})\b")
-_DIGIT_CAPITAL = re.compile(r"\d[A-ZÁÉÍÓÚÑ]")
+_DIGIT_CAPITAL = re.compile(r"[\d%][A-ZÁÉÍÓÚÑ]")
+# A decimal, an amount or a percentage glued to the word that opens the next sentence
+# ($75.92It was, 3%The bank): no unit or model name is written so.
+_FIGURE_OPENER_JOIN = re.compile(
+    r"(?<![\w.,])(\$?\d[\d.,]*[.,]\d+%?|\$?\d+%)"
+    r"(The|It|He|She|They|We|This|These|In|On|At|For|And|But|According|However|Meanwhile)\b"
+)
 # Words that take a figure without a space as a name: covid19, top10, mp3, windows11.
 _FIGURE_NAMES = frozenset("covid top mp windows android ios sars web word ipad fifa".split())
 
@@ -787,6 +814,18 @@ def _figure_joins(document: Document, analysis: Analysis) -> Iterator[Hit]:
             (f"{year} {word}",),
             Applicability.SAFE,
             f"A year glued to the word after it: “{match.group()}” → “{year} {word}”",
+        )
+    opener_joins = _FIGURE_OPENER_JOIN.finditer(text) if _DIGIT_CAPITAL.search(text) else ()
+    for match in opener_joins:
+        figure, word = match.groups()
+        if document.is_protected(match.start(), match.end()):
+            continue
+        yield Hit(
+            match.start(),
+            match.end(),
+            (f"{figure}. {word}", f"{figure}, {word.lower()}"),
+            Applicability.UNSAFE,  # the stop or the comma went with the space
+            f"A figure glued to the sentence after it: “{match.group()}” → “{figure}. {word}”",
         )
     for match in _PAREN_JOIN.finditer(text):
         inner, word = match.groups()
