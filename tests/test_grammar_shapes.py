@@ -196,3 +196,12 @@ def test_an_agency_acronym_said_as_a_word_is_named_bare() -> None:
 
 def test_an_adverb_opening_the_sentence_is_no_subject_said_twice() -> None:
     assert _flagged("Previously she had sung with Rosalía in Madrid.\n", "MT740") == []
+
+
+def test_an_article_before_a_known_word_acronym_in_capitals() -> None:
+    assert fix_text("The AEMET warns of rain in Valencia.\n") == "AEMET warns of rain in Valencia.\n"
+    assert _flagged("The Sinager said the alert stays.\n", "MT748") == ["The Sinager"]
+
+
+def test_capitals_that_are_no_known_word_acronym_keep_their_article() -> None:
+    assert _flagged("The NASA said the launch moved. The BEATLES were a band.\n", "MT748") == []

@@ -211,7 +211,7 @@ def _written_bare_elsewhere(text: str, name: str) -> bool:
 # noun it qualifies (the Minsa spokesman) the article may be the phrase's: left alone.
 _THE_WORD_ACRONYM = re.compile(
     r"(?<!\bof )(?<!\bby )(?<!\bto )(?<!\bfrom )(?<!\bwith )(?<!\bfor )(?<!\bat )(?<!\bin )"
-    r"\b([Tt]he)[ \t]+([A-Z][a-z]{3,9})\b(?=[ \t]+(?:[a-z]+ed|has|had|is|was|will|would|"
+    r"\b([Tt]he)[ \t]+([A-Z][a-z]{3,9}|[A-Z]{4,9})\b(?=[ \t]+(?:[a-z]+ed|has|had|is|was|will|would|"
     r"also|said|says|reports|warns|recommends|announces|confirms|indicates|explains|urges|"
     r"insists|calls|estimates|expects|forecasts|predicts|records|registers|notes)\b)"
 )
@@ -221,7 +221,8 @@ _KNOWN_WORD_ACRONYMS = frozenset(
     """Minsa Minsal Minsap Minsalud Minedu Mininter Mindef Mintra Minem Mincetur Minam
     Minjus Minjusdh Mimp Midis Aemet Senamhi Indec Inegi Ideam Cenaos Conred Insivumeh
     Senasa Sunat Sunarp Dian Afip Anses Sernac Conaf Onemi Senapred Profeco Cofepris
-    Conagua Semarnat Sedena Segob Conapesca Osinergmin Indecopi""".split()
+    Conagua Semarnat Sedena Segob Conapesca Osinergmin Indecopi Sinager Copeco Ineter
+    Sinaproc Senacyt Conamet Inamhi Inameh Inumet Pemex""".split()
 )
 
 
@@ -232,9 +233,14 @@ def detect_article_before_word_acronym(document: Document, analysis: Analysis) -
     text = analysis.text
     for match in _THE_WORD_ACRONYM.finditer(text):
         acronym = match.group(2)
-        known = acronym in _KNOWN_WORD_ACRONYMS or (
-            f"({acronym})" in text and _said_as_a_word(acronym)
-        )
+        if acronym.isupper():
+            # The AEMET: capitals are how many sites write a word acronym; only the known
+            # ones, since capitals are also a name's emphasis (the BEATLES).
+            known = acronym.capitalize() in _KNOWN_WORD_ACRONYMS
+        else:
+            known = acronym in _KNOWN_WORD_ACRONYMS or (
+                f"({acronym})" in text and _said_as_a_word(acronym)
+            )
         if not known or zipf(acronym.lower()) >= _ENGLISH_WORD_ZIPF:
             continue
         start, end = match.start(1), match.end(2)
