@@ -69,3 +69,12 @@ def test_british_spelling_keeps_logical_punctuation() -> None:
 def test_a_partial_quotation_closed_inside_tells_american_style() -> None:
     text = "He called it “a step forward,” and added that “the peace effort must resume soon”.\n"
     assert _rules(text, "MT614") == ["n”."]
+
+
+def test_straight_quotation_marks_are_read_as_pairs_on_their_line() -> None:
+    text = 'She came back because "I feel safe and at home", and the show called her.\n'
+    assert _unsafe_only(text, "MT614") == ['e",']
+    assert fix_text(text, unsafe=True) == text.replace('home",', 'home,"')
+    # An odd number of marks on a line: which one opens is unknown, so nothing is read.
+    odd = 'The 6" pipe and "the best in town", the ad said "loud.\n'
+    assert _rules(odd, "MT614") == []

@@ -317,8 +317,25 @@ def _quotes_a_clause(text: str, opening: int) -> bool:
     return not before or before[-1] in ".:!?\n" or before.endswith(" that")
 
 
+def _curled(text: str) -> str:
+    """The text with each line's straight quotation marks read as opening and closing in
+    turn (the same length, so offsets hold); a line with an odd number is left alone."""
+    if '"' not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if line.count('"') % 2 == 0:
+            parts = line.split('"')
+            line = parts[0] + "".join(
+                ("“" if index % 2 == 0 else "”") + part for index, part in enumerate(parts[1:])
+            )
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> Iterator[Hit]:
-    text = document.text
+    written = document.text
+    text = _curled(written)  # "home", and: straight marks are read as the curly ones
     if "”" not in text or not _OUTSIDE.search(text):
         return
     american = bool(_INSIDE.search(text)) and _american_style(text, analysis)
@@ -348,6 +365,7 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
         # which the article follows; a person decides, as the style is a house's.
         start = match.start() - 1
+        quote = written[match.start()]
         sign = "comma" if mark == "," else "stop"
         what = (
             f"English puts the {sign} of a quoted sentence"
@@ -357,10 +375,10 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         yield Hit(
             start,
             match.end(),
-            (f"{text[start]}{mark}”",),
+            (f"{text[start]}{mark}{quote}",),
             Applicability.SAFE if whole else Applicability.UNSAFE,
-            f"“{text[start : match.end()]}”: {what} inside the closing quotation mark; "
-            f"write “{text[start]}{mark}””",
+            f"“{written[start : match.end()]}”: {what} inside the closing quotation mark; "
+            f"write “{text[start]}{mark}{quote}”",
         )
 
 
