@@ -97,3 +97,11 @@ def test_a_preposition_capitalised_before_a_figure_is_carried() -> None:
 def test_a_name_before_a_figure_keeps_its_capital() -> None:
     text = "The crew of Apollo 11 and users of Windows 11 met on June 5 at Terminal 2.\n"
     assert _flagged(text, "MT814") == []
+
+
+def test_a_preposition_capitalised_after_a_semicolon_before_a_name() -> None:
+    text = "Fifteen couples take part; On Thursdays the show runs late.\n"
+    assert fix_text(text) == "Fifteen couples take part; on Thursdays the show runs late.\n"
+    # An article there may open a name (The Hague), and a capital mid-sentence before
+    # another one is a name of several words.
+    assert _flagged("The court sat; The Hague was quiet. They met in Puerto Rico.\n", "MT814") == []

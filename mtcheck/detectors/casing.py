@@ -510,7 +510,7 @@ _NAME_BEFORE = frozenset(
 )
 # (A stop before the semicolon, "plateau.; The", ends the sentence: the ";" is the stray.)
 _MID_SENTENCE = re.compile(
-    r"(?<=[a-z,;] )(?<!\.; )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,| \d))"
+    r"(?<=[a-z,;] )(?<!\.; )(?P<word>[A-Z][a-z]+)(?=(?P<after>,? [a-z]|,| \d| [A-Z]))"
 )
 _PREVIOUS_WORD = re.compile(r"([^\W\d_](?:[\w’'-]*[^\W\d_])?)(\.?;|,?) $")
 _NEXT_WORD = re.compile(r",? ([a-z]+)")
@@ -669,7 +669,12 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
         return False
     mark, before = previous.group(2), previous.group(1)
     if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
+        if text[end + 1 : end + 2].isupper():
+            # ; On Thursdays: a preposition before a name; an article may open one (The Hague)
+            return word in _AFTER_SEMICOLON and word not in _CLAUSE_ARTICLES
         return word in _AFTER_SEMICOLON
+    if text[end : end + 2] != ", " and text[end + 1 : end + 2].isupper():
+        return False  # a capital after it: a name of several words (Puerto Rico)
     if following is None and text[end + 1 : end + 2].isdigit():
         # an amount Between 4,500 and…: only a preposition or a determiner is sure to be
         # no name before a figure (Apollo 11, Windows 11).
