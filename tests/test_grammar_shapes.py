@@ -205,3 +205,25 @@ def test_an_article_before_a_known_word_acronym_in_capitals() -> None:
 
 def test_capitals_that_are_no_known_word_acronym_keep_their_article() -> None:
     assert _flagged("The NASA said the launch moved. The BEATLES were a band.\n", "MT748") == []
+
+
+def test_a_body_named_in_two_capitals_is_no_one_the_pronoun_may_mean() -> None:
+    text = (
+        "The Minister of Government, María Paula Romo, spoke in Quito.\n\n"
+        "Later, Romo said that the Ecuadorian Police took part, but he gave no names.\n"
+    )
+    assert _flagged(text, "MT720") == ["he"]
+    # Two capitals that may be a person's name still stop the woman from carrying over.
+    other = text.replace("the Ecuadorian Police", "Carlos Vela")
+    assert _flagged(other, "MT720") == []
+
+
+def test_he_after_an_opening_phrase_in_the_paragraph_after_hers() -> None:
+    text = (
+        "Interior Minister María Paula Romo said on Twitter that the police ran an operation.\n\n"
+        "As a first result of the operations, he mentioned a ton of seized drugs.\n"
+    )
+    assert _flagged(text, "MT720") == ["he"]
+    # A man named in the opening phrase is the one the pronoun may mean.
+    other = text.replace("As a first result of the operations", "Asked by Juan Soto")
+    assert _flagged(other, "MT720") == []

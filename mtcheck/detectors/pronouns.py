@@ -136,7 +136,8 @@ def _woman_in_apposition(
 
 # A paragraph that opens on the pronoun and a reporting verb: "He also indicated that".
 _HE_OPENING = re.compile(
-    r"(?:\n[ \t]*\n|\A)[ \t]*He[ \t]+(?:also[ \t]+|later[ \t]+|then[ \t]+|further[ \t]+)?"
+    r"(?:\n[ \t]*\n|\A)[ \t]*(?:[A-Z][^,.;:“”\"\n]{0,80},[ \t]+(?=he\b))?[Hh]e[ \t]+"
+    r"(?:also[ \t]+|later[ \t]+|then[ \t]+|further[ \t]+)?"
     r"(?:[a-z]+ed|said|told|wrote|spoke|insisted|pointed)\b"
 )
 # Characters back to the woman, at most: the paragraph before, or so.
@@ -150,7 +151,7 @@ def _he_after_her_paragraph(
     genders: dict[str, str],
     woman_named: int | None,
 ) -> bool:
-    if woman_named is None or not words or words[0].group() != "He":
+    if woman_named is None or not words:
         return False
     start = sentence.start()
     if start - woman_named > _PARAGRAPH_REACH:
@@ -274,12 +275,19 @@ def _other_person_at(
             return word.start()
         following = words[index + 1].group() if index + 1 < len(words) else ""
         if index > 0 and token[:1].isupper() and following[:1].isupper():
-            return word.start()  # two capitalised words mid-sentence: a person, perhaps
+            if following.lower() not in _BODIES:
+                return word.start()  # two capitalised words mid-sentence: a person, perhaps
         if index > 0 and token[:1].isupper() and following in _SPEECH_VERBS:
             return word.start()  # “…”, García wrote: a surname speaking
     return None
 
 
+# The last word of a body's name (the Ecuadorian Police, the Supreme Court): no "he".
+_BODIES = frozenset(
+    """police army navy court government ministry office party congress senate assembly
+    council commission committee bank agency institute service services forces force
+    guard prosecutor's prosecutor’s union league federation company group""".split()
+)
 # Nouns for a person the pronoun may mean instead (her lawyer said he…).
 _PERSON_NOUNS = frozenset(
     """lawyer attorney coach judge doctor officer agent minister president manager director
