@@ -227,3 +227,15 @@ def test_he_after_an_opening_phrase_in_the_paragraph_after_hers() -> None:
     # A man named in the opening phrase is the one the pronoun may mean.
     other = text.replace("As a first result of the operations", "Asked by Juan Soto")
     assert _flagged(other, "MT720") == []
+
+
+def test_the_paragraph_after_an_institution_may_go_on_with_he() -> None:
+    text = (
+        "The Honduran government regretted the deaths and sent its condolences.\n\n"
+        "He also requested respect for the families.\n"
+    )
+    assert _flagged(text, "MT719") == ["He"]
+    named = text.replace("sent its condolences", "thanked Juan Soto")
+    assert _flagged(named, "MT719") == []
+    two_paragraphs_on = text.replace("\n\nHe", "\n\nThe rains went on.\n\nHe")
+    assert _flagged(two_paragraphs_on, "MT719") == []

@@ -95,6 +95,33 @@ def detect_institution_pronoun(document: Document, analysis: Analysis) -> Iterat
         if index + 1 < len(sentences) and _same_paragraph(text, sentence, sentences[index + 1]):
             scope.append(sentences[index + 1])
         yield from _pronouns_before_a_person(text, scope, subject.end())
+        following = _paragraph_after_on_he(text, sentences, index)
+        if following is not None and not _names_someone(sentence.group()[subject.end() :]):
+            # The government regretted the deaths … ¶ He also requested respect: the
+            # next paragraph goes on with the institution's own statement.
+            yield from _pronouns_before_a_person(text, [following], 0)
+
+
+# A paragraph opening on "He also requested", "He added": the subject goes on.
+_HE_GOES_ON = re.compile(
+    r"He[ \t]+(?:also|further|later|then)[ \t]+(?:[a-z]+ed|said|told)\b|He[ \t]+(?:"
+    + _REPORTING
+    + r")\b"
+)
+
+
+def _paragraph_after_on_he(
+    text: str, sentences: list[re.Match[str]], index: int
+) -> re.Match[str] | None:
+    """The next paragraph's first sentence, when the subject's sentence ends its own
+    paragraph and the next opens on "He also…"."""
+    if index + 1 >= len(sentences):
+        return None
+    current, following = sentences[index], sentences[index + 1]
+    gap = text[current.end() : following.start()]
+    if gap.count("\n") != 2 or gap.strip():
+        return None
+    return following if _HE_GOES_ON.match(following.group()) else None
 
 
 def _acronym_subject(text: str) -> re.Pattern[str] | None:
