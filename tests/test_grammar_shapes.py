@@ -239,3 +239,15 @@ def test_the_paragraph_after_an_institution_may_go_on_with_he() -> None:
     assert _flagged(named, "MT719") == []
     two_paragraphs_on = text.replace("\n\nHe", "\n\nThe rains went on.\n\nHe")
     assert _flagged(two_paragraphs_on, "MT719") == []
+
+
+def test_a_known_club_as_subject_of_a_sport_story_is_it() -> None:
+    text = (
+        "River Plate won 2-0 and reached the best run in his history.\n"
+        "The coach praised the players after the match.\n"
+    )
+    assert _flagged(text, "MT729") == ["his"]
+    # Outside a sport story the name is no team's; a player who acts stops the search.
+    assert _flagged("River Plate rose in his history.\n", "MT729") == []
+    acted = text.replace("and reached", "and Julián Álvarez scored in")
+    assert _flagged(acted, "MT729") == []

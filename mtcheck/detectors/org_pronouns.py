@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from mtcheck.analysis import Analysis
 from mtcheck.detectors.base import Hit
@@ -22,6 +23,7 @@ from mtcheck.detectors.name_lexicons import given_names
 from mtcheck.document import Document
 from mtcheck.lexicon import zipf
 from mtcheck.model import Applicability
+from mtcheck.resources import word_list
 
 _INSTITUTIONS = (
     "team|club|squad|company|firm|court|tribunal|police|government|ministry|institution|entity|"
@@ -216,7 +218,7 @@ _SPORT_WORDS = re.compile(
 def _team_names(text: str) -> frozenset[str]:
     if len(_SPORT_WORDS.findall(text)) < 2:
         return frozenset()
-    names: set[str] = set()
+    names: set[str] = {club for club in _known_clubs() if club in text}
     for found in _TEAM_EVIDENCE.finditer(text):
         names.update(name for name in found.groups() if name)
     return frozenset(
@@ -224,6 +226,11 @@ def _team_names(text: str) -> frozenset[str]:
         for name in names
         if name.lower() not in calendar_words() and name.split()[0] not in _NOT_A_TEAM
     )
+
+
+@cache
+def _known_clubs() -> frozenset[str]:
+    return frozenset(word_list("football-clubs"))
 
 
 _NOT_A_TEAM = frozenset("The A An In On At For With This That It He She They We".split())
@@ -237,7 +244,10 @@ def detect_team_pronoun(document: Document, analysis: Analysis) -> Iterator[Hit]
         return
     names = "|".join(sorted(map(re.escape, teams), key=len, reverse=True))
     subject = re.compile(
-        r"\b(?:" + names + r")(?:[ \t]+who\b|[ \t]+(?=(?:is|was|has|had|will|[a-z]+ed|[a-z]+s)\b))"
+        r"\b(?:"
+        + names
+        + r")(?:[ \t]+who\b|[ \t]+(?=(?:is|was|has|had|will|won|lost|beat|drew|fell|took|got|came|"
+        r"left|kept|[a-z]+ed|[a-z]+s)\b))"
     )
     sentences = list(_SENTENCE.finditer(text))
     for index, sentence in enumerate(sentences):
