@@ -78,3 +78,8 @@ def test_straight_quotation_marks_are_read_as_pairs_on_their_line() -> None:
     # An odd number of marks on a line: which one opens is unknown, so nothing is read.
     odd = 'The 6" pipe and "the best in town", the ad said "loud.\n'
     assert _rules(odd, "MT614") == []
+
+
+def test_a_title_in_quotes_keeps_the_house_punctuation() -> None:
+    text = 'She won for her role in "Something Is About to Happen", while he won best actor.\n'
+    assert _rules(text, "MT614") == []

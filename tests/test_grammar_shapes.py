@@ -199,7 +199,9 @@ def test_an_adverb_opening_the_sentence_is_no_subject_said_twice() -> None:
 
 
 def test_an_article_before_a_known_word_acronym_in_capitals() -> None:
-    assert fix_text("The AEMET warns of rain in Valencia.\n") == "AEMET warns of rain in Valencia.\n"
+    assert (
+        fix_text("The AEMET warns of rain in Valencia.\n") == "AEMET warns of rain in Valencia.\n"
+    )
     assert _flagged("The Sinager said the alert stays.\n", "MT748") == ["The Sinager"]
 
 

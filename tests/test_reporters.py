@@ -43,7 +43,7 @@ def test_format_matches_golden_file(report, name: str) -> None:  # type: ignore[
 def test_full_format(report) -> None:  # type: ignore[no-untyped-def]
     output = report("full")
     assert output.startswith("article.txt  quality 0.0/100\n  1:10    MT801  [glued-words]")
-    assert "Found 4 findings in 1 of 1 file; 3 fixable with mtcheck fix" in output
+    assert "Found 5 findings in 1 of 1 file; 3 fixable with mtcheck fix" in output
 
 
 def test_sarif_is_valid(report) -> None:  # type: ignore[no-untyped-def]
@@ -70,18 +70,18 @@ def test_statistics(run, tmp_path: Path) -> None:
     article.write_text(ARTICLE + "More belarus.\n", encoding="utf-8")
     out = run("check", "--format", "concise", "--statistics", str(article)).out
     assert "     2  MT811   lowercase-name                   [casing]" in out
-    assert "by category: casing 2, glued-words 1, grammar 1, crossref-label 1" in out
+    assert "by category: casing 2, glued-words 1, punctuation 1, grammar 1, crossref-label 1" in out
 
 
 def test_quality_score_and_gate(run, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
-    article.write_text(ARTICLE, encoding="utf-8")  # 12 words, 4 warnings: 100 - 4000/12
+    article.write_text(ARTICLE, encoding="utf-8")  # 12 words, 5 warnings: 100 - 5000/12
     report = json.loads(run("check", "--format", "json", str(article)).out)["files"][0]
     assert report["words"] == 12 and report["score"] == 0.0
     long_text = ARTICLE + " ".join(["Lima is a city on the coast of Peru."] * 60) + "\n"
     article.write_text(long_text, encoding="utf-8")
     report = json.loads(run("check", "--format", "json", str(article)).out)["files"][0]
-    assert report["score"] == round(100 - 4000 / report["words"], 1)
+    assert report["score"] == round(100 - 5000 / report["words"], 1)
     assert run("check", "--exit-zero", "--fail-under", "90", str(article)).code == 0
     gate = run(
         "check", "--fail-under", "95", "--config", str(_fail_on_error(tmp_path)), str(article)

@@ -668,18 +668,9 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     if previous is None:
         return False
     mark, before = previous.group(2), previous.group(1)
-    if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
-        if text[end + 1 : end + 2].isupper():
-            # ; On Thursdays: a preposition before a name; an article may open one (The Hague)
-            return word in _AFTER_SEMICOLON and word not in _CLAUSE_ARTICLES
-        return word in _AFTER_SEMICOLON
-    if text[end : end + 2] != ", " and text[end + 1 : end + 2].isupper():
-        return False  # a capital after it: a name of several words (Puerto Rico)
-    if following is None and text[end + 1 : end + 2].isdigit():
-        # an amount Between 4,500 and…: only a preposition or a determiner is sure to be
-        # no name before a figure (Apollo 11, Windows 11).
-        plain_before = before.islower() or before.lower() in calendar_words()  # June Between
-        return plain_before and not mark and word.lower() in _BEFORE_FIGURE
+    next_char = text[end + 1 : end + 2]
+    if mark.endswith(";") or (following is None and (next_char.isupper() or next_char.isdigit())):
+        return _carried_before_a_capital_or_figure(text, end, word, mark, before)
     if following is None or following.group().startswith(","):
         return False  # "Friends, Romans, countrymen": a list of names
     if word in _SENTENCE_OPENERS:
@@ -703,6 +694,25 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     if word in _AFTER_LOWER_WORD:
         return before not in _NAME_BEFORE
     return _common_word_capitalised(analysis, start, word, before, after)
+
+
+def _carried_before_a_capital_or_figure(
+    text: str, end: int, word: str, mark: str, before: str
+) -> bool:
+    """After a semicolon, or before a capital or a figure: the cases where the word after
+    does not settle it as it does mid-sentence."""
+    next_char = text[end + 1 : end + 2]
+    if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
+        if next_char.isupper():
+            # ; On Thursdays: a preposition before a name; an article may open one (The Hague)
+            return word in _AFTER_SEMICOLON and word not in _CLAUSE_ARTICLES
+        return word in _AFTER_SEMICOLON
+    if next_char.isdigit() and text[end : end + 1] == " ":
+        # an amount Between 4,500 and…: only a preposition or a determiner is sure to be
+        # no name before a figure (Apollo 11, Windows 11).
+        plain_before = before.islower() or before.lower() in calendar_words()  # June Between
+        return plain_before and not mark and word.lower() in _BEFORE_FIGURE
+    return False  # a capital after it: a name of several words (Puerto Rico)
 
 
 def _capital_before_conjunction(text: str, start: int) -> bool:

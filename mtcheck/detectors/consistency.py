@@ -359,7 +359,7 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
         # of one word too; before a stop, one word is as often a term cited (“ok”.).
         shortest = 1 if mark == "," else _MIN_PHRASE_WORDS
         phrase = shortest <= words <= _MAX_PHRASE_WORDS
-        phrase = phrase and not _quotes_a_clause(text, opening)
+        phrase = phrase and not _quotes_a_clause(text, opening) and not _a_title(text, opening)
         if not whole and (british or mark not in ".," or not phrase):
             continue  # would address “an aggression”.: a quoted phrase, closed either way
         # A quoted phrase (the “sacred flock”.) closes inside too in American style,
@@ -380,6 +380,18 @@ def detect_quote_punctuation_style(document: Document, analysis: Analysis) -> It
             f"“{written[start : match.end()]}”: {what} inside the closing quotation mark; "
             f"write “{text[start]}{mark}{quote}”",
         )
+
+
+def _a_title(text: str, opening: int) -> bool:
+    """A quotation that opens with a capital after a lower-case word (her role in
+    “Something Is About to Happen”): a title or a name, whose punctuation is the house's."""
+    before = text[max(0, opening - 2) : opening].rstrip(" \t")
+    first = text[opening + 1 : opening + 3]
+    speaks = first[:1] == "I" and not first[1:].isalpha()  # "I feel safe at home": a speaker
+    closing = text.find("”", opening)
+    words = len(WORD.findall(text[opening:closing])) if closing > 0 else 0
+    # A nickname of a word or two (the “Reds”, who) stays a phrase the style settles.
+    return words >= 3 and first[:1].isupper() and not speaks and before[-1:].islower()
 
 
 def _quotes_a_sentence(text: str, opening: int) -> bool:

@@ -274,9 +274,9 @@ def _other_person_at(
         if genders.get(token) is not None or token.lower() in _MAN_WORDS:
             return word.start()
         following = words[index + 1].group() if index + 1 < len(words) else ""
-        if index > 0 and token[:1].isupper() and following[:1].isupper():
-            if following.lower() not in _BODIES:
-                return word.start()  # two capitalised words mid-sentence: a person, perhaps
+        two_capitals = index > 0 and token[:1].isupper() and following[:1].isupper()
+        if two_capitals and following.lower() not in _BODIES:
+            return word.start()  # two capitalised words mid-sentence: a person, perhaps
         if index > 0 and token[:1].isupper() and following in _SPEECH_VERBS:
             return word.start()  # “…”, García wrote: a surname speaking
     return None
