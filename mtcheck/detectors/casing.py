@@ -670,7 +670,7 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
     mark, before = previous.group(2), previous.group(1)
     next_char = text[end + 1 : end + 2]
     if mark.endswith(";") or (following is None and (next_char.isupper() or next_char.isdigit())):
-        return _carried_before_a_capital_or_figure(text, end, word, mark, before)
+        return _carried_before_a_capital_or_figure(text, end, word, mark, before, next_char)
     if following is None or following.group().startswith(","):
         return False  # "Friends, Romans, countrymen": a list of names
     if word in _SENTENCE_OPENERS:
@@ -697,11 +697,10 @@ def _carried_capital(analysis: Analysis, start: int, end: int, word: str) -> boo
 
 
 def _carried_before_a_capital_or_figure(
-    text: str, end: int, word: str, mark: str, before: str
+    text: str, end: int, word: str, mark: str, before: str, next_char: str
 ) -> bool:
-    """After a semicolon, or before a capital or a figure: the cases where the word after
-    does not settle it as it does mid-sentence."""
-    next_char = text[end + 1 : end + 2]
+    """After a semicolon, or before a capital or a figure (``next_char``): the cases where
+    the word after does not settle it as it does mid-sentence."""
     if mark.endswith(";"):  # "; However," and the stop MT left before one: "tomorrow.; The"
         if next_char.isupper():
             # ; On Thursdays: a preposition before a name; an article may open one (The Hague)

@@ -260,9 +260,9 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
     foreign = any(
         _foreign_tail(half) for half in (split.left, split.right) if half not in FUNCTION_WORDS
     )
-    if _common_word_then_function_word(split) or _common_word_then_report(split):
+    if _common_word_then_function_word(split) or _common_word_then(split, _REPORTING_VERBS):
         return Applicability.SAFE  # pesoswhich, officialssaid: no Spanish name ends so
-    if _common_word_then_participle(split):
+    if _common_word_then(split, _REPORTING_PARTICIPLES):
         return Applicability.UNSAFE  # managestating: a comma may have gone with the space
     if split.left in _WORD_PREFIXES or foreign:
         return None  # superclassic, antigovernment; discola (Spanish left as it was)
@@ -277,7 +277,7 @@ def _confidence(token: str, split: Split, analysis: Analysis) -> Applicability |
         return Applicability.UNSAFE
     if (split.left_evidence or split.right_evidence) and split.right in _CLOSED_CLASS:
         return Applicability.UNSAFE  # scheduleboth, dutyamong
-    if _common_word_then_conjunction(split):
+    if _common_word_then(split, _CONJUNCTIONS):
         return Applicability.UNSAFE  # incomebecause: no compound ends in a conjunction
     # Two content words: English closes compounds so (prizewinner, raceday, pricetag,
     # shotstopper, dealmaking), whatever the article says of the halves.
@@ -298,10 +298,11 @@ _CLOSED_CLASS = frozenset(
 _CONJUNCTIONS = frozenset("because although though unless whether despite".split())
 
 
-def _common_word_then_conjunction(split: Split) -> bool:
-    """A common lower-case word, then a conjunction: income because, prices although."""
+def _common_word_then(split: Split, words: frozenset[str]) -> bool:
+    """A common lower-case word, then one of ``words`` that no English compound ends in:
+    officials said, managestating, income because."""
     return (
-        split.right in _CONJUNCTIONS
+        split.right in words
         and split.left.islower()
         and len(split.left) >= 4
         and zipf(split.left) >= 3.5
@@ -325,31 +326,12 @@ _REPORTING_VERBS = frozenset(
 )
 
 
-def _common_word_then_report(split: Split) -> bool:
-    """A common lower-case word, then a verb of reporting: officials said, police reported."""
-    return (
-        split.right in _REPORTING_VERBS
-        and split.left.islower()
-        and len(split.left) >= 4
-        and zipf(split.left) >= 3.5
-    )
-
-
 # Participles of reporting that open a clause after a comma (…, stating that): no English
 # compound ends in one, so a common word glued to one lost a space.
 _REPORTING_PARTICIPLES = frozenset(
     "stating saying adding noting explaining arguing claiming warning insisting indicating"
     " assuring highlighting stressing recalling".split()
 )
-
-
-def _common_word_then_participle(split: Split) -> bool:
-    return (
-        split.right in _REPORTING_PARTICIPLES
-        and split.left.islower()
-        and len(split.left) >= 4
-        and zipf(split.left) >= 3.5
-    )
 
 
 def _known_name(half: str, analysis: Analysis) -> bool:
